@@ -1,0 +1,3 @@
+fn main() {
+    dafu_web::start();
+}
