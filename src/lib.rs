@@ -1,1 +1,26 @@
-pub fn start() {}
+//! dafu — a browser viewer for the replies (答复) of the Shanghai Science and
+//! Technology Commission to legislators. Everything runs in the browser: the
+//! parsed corpus is embedded in the wasm module.
+
+mod app;
+mod data;
+
+pub use app::App;
+
+/// Element the app mounts into: the host page's `[data-dafu]` element when
+/// there is one (intranet embedding), else a fresh `<div>` appended to body.
+fn mount_point() -> web_sys::Element {
+    let document = gloo::utils::document();
+    if let Ok(Some(el)) = document.query_selector("[data-dafu]") {
+        return el;
+    }
+    let el = document.create_element("div").expect("create_element(div)");
+    el.set_attribute("data-dafu", "").expect("set_attribute");
+    gloo::utils::body().append_child(&el).expect("append_child");
+    el
+}
+
+/// Entry point of the web app.
+pub fn start() {
+    yew::Renderer::<App>::with_root(mount_point()).render();
+}

@@ -1,0 +1,98 @@
+// End-to-end harness: serves the built site (dist/) on 127.0.0.1, drives
+// headless Chromium with playwright-core, and for every test
+//   - opens a fresh browser context (empty localStorage),
+//   - fails on an uncaught page error or a request outside the site,
+//   - saves a full-page screenshot under target/e2e-failures/ when it fails.
+//
+// Adding a case:
+//   import { appTest, expect } from './harness.mjs';
+//   appTest('what the user sees', async ({ page, open }) => {
+//     await open('#/');
+//     await page.fill('#dafu-search', '孵化');
+//     expect.equal(await page.locator('[data-reply]').count(), 2);
+//   });
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve } from '../../tools/serve.mjs';
+
+export const expect = assert;
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const DIST = process.env.DAFU_DIST ?? join(ROOT, 'dist');
+const FAILURES = join(ROOT, 'target', 'e2e-failures');
+
+// Playwright adds --headless and a fresh temporary --user-data-dir itself.
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-first-run',
+];
+
+let browser;
+const sites = new Map();
+
+/** One browser for the whole file, started on first use. */
+export async function getBrowser() {
+  if (!browser) {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    });
+  }
+  return browser;
+}
+
+/** The site served once per file and base path; resolves to its URL. */
+export async function site(base = '/') {
+  if (!sites.has(base)) sites.set(base, serve(DIST, { base }));
+  return (await sites.get(base)).url;
+}
+
+after(async () => {
+  await browser?.close();
+  for (const s of sites.values()) (await s).server.close();
+});
+
+const slug = (s) => s.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 80);
+
+/**
+ * Declares one end-to-end test. `fn` receives { page, context, open, url, requests }:
+ * `open(hash)` loads the site and waits until the app has rendered.
+ * Options: { base: '/dafu/' } serves the site under a sub-path.
+ */
+export function appTest(name, fn, { base = '/', allowOutside = false } = {}) {
+  test(name, async () => {
+    const url = await site(base);
+    const context = await (await getBrowser()).newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors = [];
+    const outside = [];
+    const requests = [];
+    page.on('pageerror', (e) => errors.push(e));
+    page.on('request', (r) => {
+      requests.push(r.url());
+      if (!r.url().startsWith(url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) {
+        outside.push(r.url());
+      }
+    });
+    const open = async (hash = '') => {
+      await page.goto(url + hash);
+      await page.waitForSelector('[data-dafu] .dafu', { timeout: 15_000 });
+    };
+    try {
+      await fn({ page, context, open, url, requests });
+      assert.deepEqual(errors.map(String), [], 'uncaught errors in the page');
+      if (!allowOutside) assert.deepEqual(outside, [], 'requests outside the site');
+    } catch (e) {
+      await mkdir(FAILURES, { recursive: true });
+      const shot = join(FAILURES, `${slug(name)}.png`);
+      await page.screenshot({ path: shot, fullPage: true }).catch(() => {});
+      e.message += `\n  screenshot: ${shot}`;
+      throw e;
+    } finally {
+      await context.close();
+    }
+  });
+}
