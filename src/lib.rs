@@ -4,6 +4,7 @@
 
 mod app;
 mod data;
+mod i18n;
 
 pub use app::App;
 
