@@ -5,6 +5,8 @@
 mod app;
 mod data;
 mod i18n;
+mod storage;
+mod tracker;
 
 pub use app::App;
 

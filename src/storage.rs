@@ -1,0 +1,88 @@
+//! The tracker's persistence in `localStorage`, and the browser clock.
+//!
+//! Thin on purpose: every decision (what is readable, what to report) is
+//! made by the pure functions of [`crate::tracker`]; this module only reads,
+//! writes and classifies the browser's errors. Nothing here panics: without
+//! storage the app keeps working in memory and says so.
+
+use wasm_bindgen::JsCast;
+
+use crate::tracker::{Notice, Stored, Tracker, STORAGE_KEY};
+
+/// What [`load`] found, and what to tell the user about it.
+pub struct Loaded {
+    pub tracker: Tracker,
+    pub notice: Option<Notice>,
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Today in the browser's time zone, `YYYY-MM-DD`.
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+}
+
+/// Loads the saved tracker. An unreadable value is copied to a backup key
+/// (`dafu.tracker.v1.corrupt-<milliseconds>`) and removed from the main key;
+/// when even the copy fails it is left where it is, and [`save`] will not
+/// overwrite it.
+pub fn load() -> Loaded {
+    let Some(storage) = local_storage() else {
+        return Loaded { tracker: Tracker::default(), notice: Some(Notice::Unavailable) };
+    };
+    let raw = match storage.get_item(STORAGE_KEY) {
+        Ok(raw) => raw,
+        Err(_) => return Loaded { tracker: Tracker::default(), notice: Some(Notice::Unavailable) },
+    };
+    match Tracker::from_stored(raw.as_deref()) {
+        Stored::Empty => Loaded { tracker: Tracker::default(), notice: None },
+        Stored::Loaded { tracker, skipped } => {
+            Loaded { tracker, notice: (skipped > 0).then_some(Notice::Skipped { count: skipped }) }
+        }
+        Stored::Corrupt(reason) => {
+            let backup = set_aside(&storage, raw.as_deref().unwrap_or_default());
+            Loaded { tracker: Tracker::default(), notice: Some(Notice::Corrupt { reason, backup }) }
+        }
+    }
+}
+
+/// Copies an unreadable value to a fresh backup key and clears the main
+/// key; returns the backup key, or `None` when the copy failed (the value
+/// then stays untouched under the main key).
+fn set_aside(storage: &web_sys::Storage, raw: &str) -> Option<String> {
+    let key = format!("{STORAGE_KEY}.corrupt-{}", js_sys::Date::now() as u64);
+    storage.set_item(&key, raw).ok()?;
+    let _ = storage.remove_item(STORAGE_KEY);
+    Some(key)
+}
+
+/// Saves the tracker. Never overwrites an unreadable value that could not
+/// be set aside.
+pub fn save(tracker: &Tracker) -> Result<(), Notice> {
+    let storage = local_storage().ok_or(Notice::Unavailable)?;
+    if let Ok(Some(raw)) = storage.get_item(STORAGE_KEY) {
+        if let Stored::Corrupt(reason) = Tracker::from_stored(Some(&raw)) {
+            if set_aside(&storage, &raw).is_none() {
+                return Err(Notice::Corrupt { reason, backup: None });
+            }
+        }
+    }
+    storage.set_item(STORAGE_KEY, &tracker.to_json()).map_err(classify)
+}
+
+/// Turns a `setItem` exception into a notice.
+fn classify(err: wasm_bindgen::JsValue) -> Notice {
+    match err.dyn_ref::<web_sys::DomException>() {
+        Some(e) if e.name() == "QuotaExceededError" || e.code() == 22 => Notice::QuotaExceeded,
+        Some(e) if e.name() == "SecurityError" => Notice::Unavailable,
+        Some(e) => Notice::SaveFailed(e.message()),
+        None => match err.dyn_ref::<js_sys::Error>() {
+            Some(e) if String::from(e.name()).contains("Quota") => Notice::QuotaExceeded,
+            Some(e) => Notice::SaveFailed(e.message().into()),
+            None => Notice::SaveFailed(format!("{err:?}")),
+        },
+    }
+}
