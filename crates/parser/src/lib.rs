@@ -8,15 +8,116 @@
 //! ```
 #![forbid(unsafe_code)]
 
+mod blocks;
+mod commitments;
+mod date;
+mod decode;
+mod footer;
+mod inline;
+mod markers;
+mod meta;
 mod model;
+mod sections;
+mod source;
+mod text;
+
+// Until the figure scanner lands: no figures, no dates.
+mod figures {
+    use crate::model::{DateMention, Figure};
+    pub(crate) fn scan(_block: u32, _text: &str) -> (Vec<Figure>, Vec<DateMention>) {
+        (Vec::new(), Vec::new())
+    }
+}
 
 pub use model::*;
 
+use source::{LineIndex, Note};
+
 /// Parses one reply from raw bytes (UTF-8 with or without BOM, or GB18030).
 /// Never panics; what it cannot recognise becomes a [`Warning`].
+///
+/// Source ranges index the decoded text without its byte-order mark.
 pub fn parse(bytes: &[u8]) -> Reply {
-    let _ = bytes;
-    Reply::default()
+    let decoded = decode::decode(bytes);
+    let src: &str = &decoded.text;
+    let lines = source::lines(src);
+    let mut notes = Vec::new();
+    if decoded.encoding == Encoding::Lossy {
+        let at = src.find('\u{fffd}').unwrap_or(0);
+        notes.push(Note::new(
+            at,
+            "neither UTF-8 nor GB18030: undecodable bytes replaced".into(),
+            "lossy-encoding",
+        ));
+    }
+    let mut meta = Meta::default();
+    let body_start = meta::read_front(&lines, &mut meta, &mut notes);
+    let footer_start = footer::find_start(&lines, body_start);
+    footer::read(&lines[footer_start..], &mut meta, &mut notes);
+    let mut blocks = blocks::build(&lines[body_start..footer_start]);
+    let layout = sections::assign(&mut blocks);
+    meta.title = layout
+        .opening
+        .and_then(|i| meta::opening_title(&blocks[i].text));
+
+    let key = meta
+        .doc_number
+        .as_deref()
+        .or(meta.title.as_deref())
+        .unwrap_or("");
+    let commitments = layout
+        .next_steps
+        .map_or_else(Vec::new, |steps| commitments::extract(&blocks, &steps, key));
+    let mut figures = Vec::new();
+    let mut dates = Vec::new();
+    for (i, block) in blocks.iter().enumerate() {
+        let (f, d) = figures::scan(i as u32, &block.text);
+        figures.extend(f);
+        dates.extend(d);
+    }
+    missing(&meta, &lines, footer_start, &mut notes);
+    let index = LineIndex::new(src);
+    let mut warnings: Vec<Warning> = notes.into_iter().map(|n| index.warning(n)).collect();
+    warnings.sort_by_key(|w| (w.line, w.column));
+    Reply {
+        meta,
+        blocks,
+        figures,
+        dates,
+        commitments,
+        warnings,
+        encoding: decoded.encoding,
+        source_len: src.len() as u32,
+    }
+}
+
+/// Warnings for essential metadata not found.
+fn missing(meta: &Meta, lines: &[source::Line<'_>], footer_start: usize, notes: &mut Vec<Note>) {
+    if meta.doc_number.is_none() {
+        notes.push(Note::new(
+            0,
+            "no document number (文号) found".into(),
+            "missing-doc-number",
+        ));
+    }
+    if meta.title.is_none() {
+        notes.push(Note::new(
+            0,
+            "no quoted title (“关于……”) found in the opening".into(),
+            "missing-title",
+        ));
+    }
+    if meta.date.is_none() {
+        let at = lines
+            .get(footer_start)
+            .or(lines.last())
+            .map_or(0, |l| l.start);
+        notes.push(Note::new(
+            at,
+            "no signature date found".into(),
+            "missing-date",
+        ));
+    }
 }
 
 /// Why a text is not a recognisable reply: the essential parts not found.
@@ -28,14 +129,32 @@ pub struct NotAReply {
 
 impl std::fmt::Display for NotAReply {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "not a recognisable reply: missing {}", self.missing.join(", "))
+        write!(
+            f,
+            "not a recognisable reply: missing {}",
+            self.missing.join(", ")
+        )
     }
 }
 
 impl std::error::Error for NotAReply {}
 
 /// Tells whether a parsed text is a reply at all.
+///
+/// The essentials are a document number (文号) and something that says what
+/// it answers: the title line's session, the quoted title or the addressees.
 pub fn check(reply: &Reply) -> Result<(), NotAReply> {
-    let _ = reply;
-    Ok(())
+    let meta = &reply.meta;
+    let mut missing = Vec::new();
+    if meta.doc_number.is_none() {
+        missing.push("文号 (document number)");
+    }
+    if meta.session.is_none() && meta.title.is_none() && meta.proposers.is_empty() {
+        missing.push("标题、会议或收件人 (title, session or addressees)");
+    }
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(NotAReply { missing })
+    }
 }

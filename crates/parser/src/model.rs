@@ -16,7 +16,10 @@ pub struct Span {
 
 impl Span {
     pub fn new(start: usize, end: usize) -> Self {
-        Span { start: start as u32, end: end as u32 }
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
     }
     pub fn range(self) -> std::ops::Range<usize> {
         self.start as usize..self.end as usize
@@ -140,7 +143,9 @@ pub struct Contact {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum BlockKind {
     /// A heading; level 1 is the outermost (一、 or #), then （一）, then 1.
-    Heading { level: u8 },
+    Heading {
+        level: u8,
+    },
     Paragraph,
 }
 
@@ -302,6 +307,10 @@ pub struct Warning {
 
 impl std::fmt::Display for Warning {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}: {} ({})", self.line, self.column, self.reason, self.rule)
+        write!(
+            f,
+            "{}:{}: {} ({})",
+            self.line, self.column, self.reason, self.rule
+        )
     }
 }
