@@ -99,18 +99,19 @@ fn marked_items(
 
 /// Trailing separators of an inline item: `…推动合规整改；` → `…推动合规整改`.
 fn trim_item(s: &str) -> &str {
-    s.trim().trim_end_matches(['；', ';', '，', ',', '、'])
+    s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '；' | ';' | '，' | ',' | '、'))
 }
 
 /// The heading of a marked item: its bold lead when the bold run starts at
 /// the marker, else its first clause.
 fn marked_heading(block: &Block, seg: Segment, marker: usize) -> String {
-    let body = seg.start + marker;
+    let body = (seg.start + marker).min(seg.end);
     if matches!(block.kind, BlockKind::Heading { .. }) {
         return trim_clause(&block.text[body..seg.end]).to_string();
     }
     let bold = block.bold.iter().find(|s| {
-        (s.start as usize == seg.start || s.start as usize == body) && (s.end as usize) <= seg.end
+        (s.start as usize == seg.start || s.start as usize == body)
+            && (body..=seg.end).contains(&(s.end as usize))
     });
     if let Some(text) = bold
         .map(|s| trim_clause(&block.text[body.max(s.start as usize)..s.end as usize]))
@@ -221,18 +222,15 @@ pub(crate) fn extract(blocks: &[Block], steps: &NextSteps, key: &str) -> Vec<Com
         let seg = item.segments[0];
         let block = &blocks[seg.block];
         let heading = marked_heading(block, seg, item.marker);
-        let mut text = trim_item(&block.text[seg.start + item.marker..seg.end]).to_string();
+        let body = (seg.start + item.marker).min(seg.end);
+        let own = trim_item(&block.text[body..seg.end]);
+        let mut text = own.to_string();
         for s in &item.segments[1..] {
             text.push('\n');
             text.push_str(trim_item(&blocks[s.block].text[s.start..s.end]));
         }
         let range = if item.segments.len() == 1 {
-            Span::new(
-                seg.start,
-                seg.start
-                    + item.marker
-                    + trim_item(&block.text[seg.start + item.marker..seg.end]).len(),
-            )
+            Span::new(seg.start, body + own.len())
         } else {
             Span::new(0, block.text.len())
         };
