@@ -7,6 +7,7 @@ mod export;
 mod input;
 mod json;
 mod rows;
+mod synth;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{self, Write};
@@ -45,6 +46,22 @@ enum Command {
     /// replies are skipped with a note on stderr.
     #[command(after_help = AFTER_HELP)]
     Export(ExportArgs),
+    /// Write N realistic synthetic replies (and manifest.json) into a folder,
+    /// for benchmarks and stress tests; deterministic for a seed.
+    Synth(SynthArgs),
+}
+
+#[derive(Debug, Args)]
+struct SynthArgs {
+    /// How many replies to write.
+    #[arg(value_name = "N")]
+    count: usize,
+    /// Folder to write into (created if missing).
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// Seed; the same seed writes the same replies.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
 }
 
 #[derive(Debug, Args)]
@@ -113,6 +130,7 @@ fn main() -> ExitCode {
         Command::Parse(a) => commands::parse(&a.files, a.json || a.pretty, a.pretty),
         Command::Check(a) => commands::check(&a.paths),
         Command::Export(a) => export::run(&a.paths, a.what, a.format, a.pretty, a.out.as_deref()),
+        Command::Synth(a) => synth::run(a.count, &a.out, a.seed),
     };
     match result {
         Ok(code) => ExitCode::from(code),
