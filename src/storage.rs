@@ -86,3 +86,29 @@ fn classify(err: wasm_bindgen::JsValue) -> Notice {
         },
     }
 }
+
+/// Offers `text` as a file download (a Blob, an object URL and a
+/// temporary `<a download>`).
+pub fn download(filename: &str, text: &str, mime: &str) -> Result<(), String> {
+    let fail = |e: wasm_bindgen::JsValue| format!("{e:?}");
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(&format!("{mime};charset=utf-8"));
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let document = gloo::utils::document();
+    let a: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(fail)?.dyn_into().map_err(|_| "anchor".to_owned())?;
+    a.set_href(&url);
+    a.set_download(filename);
+    a.set_hidden(true);
+    gloo::utils::body().append_child(&a).map_err(fail)?;
+    a.click();
+    a.remove();
+    // Revoke once the browser has taken the file.
+    gloo::timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}

@@ -1,0 +1,56 @@
+//! The "下一步" checklist of one reply: its commitments with their statuses
+//! and notes, and the reply's progress. The reader renders
+//! `<Checklist reply={index} />`.
+
+use yew::prelude::*;
+
+use crate::components::commitment_item::CommitmentItem;
+use crate::components::progress_summary::ProgressSummary;
+use crate::state::use_app;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct ChecklistProps {
+    /// Index of the reply in the corpus.
+    pub reply: usize,
+}
+
+#[function_component(Checklist)]
+pub fn checklist(props: &ChecklistProps) -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let Some(entry) = app.corpus.entries.get(props.reply) else {
+        return Html::default();
+    };
+    let commitments = &entry.reply.commitments;
+    let heading_id = format!("checklist-{}", props.reply);
+    let body = if commitments.is_empty() {
+        html! {
+            <p class="empty">{ lang.pick(
+                "这份答复没有列出下一步工作承诺。",
+                "This reply lists no next-step commitments.",
+            ) }</p>
+        }
+    } else {
+        let progress = app.tracker.progress(commitments.iter().map(|c| c.id.as_str()));
+        html! {
+            <>
+                <ProgressSummary {progress} {lang} />
+                <ol class="commitments">
+                    { for (0..commitments.len()).map(|index| html! {
+                        <CommitmentItem key={commitments[index].id.clone()} reply={props.reply} {index} />
+                    }) }
+                </ol>
+            </>
+        }
+    };
+    html! {
+        <section class="checklist" aria-labelledby={heading_id.clone()}>
+            <h2 id={heading_id}>{ lang.pick("下一步 · 承诺跟踪", "Next steps · commitment tracker") }</h2>
+            <p class="hint">{ lang.pick(
+                "为每项承诺记录进展与备注，仅保存在本浏览器中。",
+                "Record the status and a note for each commitment; they are kept in this browser only.",
+            ) }</p>
+            { body }
+        </section>
+    }
+}

@@ -1,0 +1,101 @@
+//! One tracked commitment: its heading and text, a status control, the date
+//! the status was last set and a note. Used by the reader's checklist and by
+//! the commitments view alike.
+
+use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::state::{use_app, Action};
+use crate::storage;
+use crate::tracker::{Status, TrackerAction};
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct CommitmentItemProps {
+    /// Index of the reply in the corpus.
+    pub reply: usize,
+    /// Index of the commitment in that reply.
+    pub index: usize,
+}
+
+/// A short non-colour cue for each status, shown next to its label.
+pub fn status_mark(status: Status) -> &'static str {
+    match status {
+        Status::NotRated => "○",
+        Status::InTheWorks => "◔",
+        Status::Stalled => "‖",
+        Status::Compromise => "◑",
+        Status::Kept => "✓",
+        Status::Broken => "✕",
+    }
+}
+
+#[function_component(CommitmentItem)]
+pub fn commitment_item(props: &CommitmentItemProps) -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let Some(c) = app.corpus.entries.get(props.reply).and_then(|e| e.reply.commitments.get(props.index)) else {
+        return Html::default();
+    };
+    let entry = app.tracker.entry(&c.id).cloned().unwrap_or_default();
+    let status = entry.status;
+
+    let onchange = {
+        let id = c.id.clone();
+        app.callback(move |e: Event| {
+            let key = e.target_unchecked_into::<HtmlSelectElement>().value();
+            Action::Tracker(TrackerAction::SetStatus {
+                id: id.clone(),
+                status: Status::from_key(&key).unwrap_or_default(),
+                today: storage::today(),
+            })
+        })
+    };
+    let oninput = {
+        let id = c.id.clone();
+        app.callback(move |e: InputEvent| {
+            let note = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            Action::Tracker(TrackerAction::SetNote { id: id.clone(), note })
+        })
+    };
+
+    // The heading is the start of the text: show it bold, then the rest.
+    let rest = c.text.strip_prefix(c.heading.as_str()).unwrap_or(&c.text).trim_start();
+    let as_of = match &entry.date {
+        Some(d) => match lang {
+            crate::i18n::Lang::Zh => format!("进展截至 {d}"),
+            crate::i18n::Lang::En => format!("Status as of {d}"),
+        },
+        None => lang.pick("尚未评估", "Not rated yet").to_owned(),
+    };
+
+    html! {
+        <li class={classes!("commitment", format!("status-{}", status.key()))} data-commitment={c.id.clone()}>
+            <div class="commitment-body">
+                <p>
+                    <strong class="commitment-heading">{ c.heading.clone() }</strong>
+                    if !rest.is_empty() { { " " }{ rest.to_owned() } }
+                </p>
+            </div>
+            <div class="commitment-track">
+                <div class="commitment-status">
+                    <label class="field">
+                        <span class="field-label">{ lang.pick("进展", "Status") }</span>
+                        <select {onchange} data-status={status.key()}>
+                            { for Status::ALL.into_iter().map(|s| html! {
+                                <option value={s.key()} selected={s == status}>
+                                    { format!("{} {}", status_mark(s), s.label(lang)) }
+                                </option>
+                            }) }
+                        </select>
+                    </label>
+                    <span class="as-of">{ as_of }</span>
+                </div>
+                <label class="field note">
+                    <span class="field-label">{ lang.pick("备注", "Note") }</span>
+                    <textarea rows="2" value={entry.note.clone()} {oninput}
+                        placeholder={lang.pick("例如：依据、链接、下次核查时间", "e.g. evidence, a link, when to check again")} />
+                </label>
+            </div>
+        </li>
+    }
+}

@@ -1,0 +1,121 @@
+//! Export, import and reset of the tracker. Export writes a JSON file,
+//! import merges one (newer dates win, a bad file changes nothing) and reset
+//! asks for confirmation in place before clearing everything.
+
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{HtmlElement, HtmlInputElement};
+use yew::prelude::*;
+
+use crate::state::{use_app, Action};
+use crate::storage;
+use crate::tracker::{export_filename, FormatError, Notice, TrackerAction};
+
+#[function_component(TrackerTools)]
+pub fn tracker_tools() -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let confirming = use_state(|| false);
+    let cancel_ref = use_node_ref();
+
+    let export = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| {
+            let today = storage::today();
+            let name = export_filename(&today);
+            let notice = match storage::download(&name, &app.tracker.to_export(&today), "application/json") {
+                Ok(()) => Notice::Exported(name),
+                Err(why) => Notice::SaveFailed(why),
+            };
+            app.dispatch(Action::Notice(notice));
+        })
+    };
+
+    let import = {
+        let app = app.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            // Let the same file be chosen again later.
+            input.set_value("");
+            let app = app.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()) {
+                    Some(text) => app.dispatch(Action::Tracker(TrackerAction::Import(text))),
+                    None => app.dispatch(Action::Notice(Notice::ImportFailed(FormatError::NotJson(
+                        "unreadable file".into(),
+                    )))),
+                }
+            });
+        })
+    };
+
+    // Move focus to the safe choice when the confirmation appears.
+    {
+        let cancel_ref = cancel_ref.clone();
+        use_effect_with(*confirming, move |on| {
+            if *on {
+                if let Some(el) = cancel_ref.cast::<HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+    let ask = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(true))
+    };
+    let cancel = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(false))
+    };
+    let reset = {
+        let app = app.clone();
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| {
+            app.dispatch(Action::Tracker(TrackerAction::Reset));
+            confirming.set(false);
+        })
+    };
+    let count = app.tracker.len();
+
+    html! {
+        <div class="tracker-tools">
+            <div class="tool-row">
+                <button type="button" class="button" onclick={export} data-action="export">
+                    { lang.pick("导出 JSON", "Export JSON") }
+                </button>
+                <label class="button filepick">
+                    { lang.pick("导入 JSON…", "Import JSON…") }
+                    <input type="file" accept=".json,application/json" class="visually-hidden"
+                           onchange={import} data-action="import" />
+                </label>
+                if !*confirming {
+                    <button type="button" class="button danger-quiet" onclick={ask} data-action="reset"
+                            disabled={count == 0}>
+                        { lang.pick("清空记录…", "Reset…") }
+                    </button>
+                }
+            </div>
+            if *confirming {
+                <div class="confirm" role="group" aria-label={lang.pick("确认清空", "Confirm reset")} data-confirm="reset">
+                    <p>{ match lang {
+                        crate::i18n::Lang::Zh => format!("确定清空本浏览器中全部 {count} 条承诺进展与备注吗？此操作无法撤销，建议先导出。"),
+                        crate::i18n::Lang::En => format!("Clear all {count} statuses and notes saved in this browser? This cannot be undone; export a copy first."),
+                    } }</p>
+                    <button type="button" class="button danger" onclick={reset} data-action="confirm-reset">
+                        { lang.pick("确认清空", "Yes, clear all") }
+                    </button>
+                    <button type="button" class="button" onclick={cancel} ref={cancel_ref} data-action="cancel-reset">
+                        { lang.pick("取消", "Cancel") }
+                    </button>
+                </div>
+            }
+            <p class="hint">{ lang.pick(
+                "导入时按条目合并：同一承诺以较新的进展日期为准。",
+                "Importing merges entry by entry: for the same commitment the later status date wins.",
+            ) }</p>
+        </div>
+    }
+}

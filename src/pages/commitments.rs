@@ -1,0 +1,153 @@
+//! The 承诺 view: every commitment across the replies, grouped by reply,
+//! filtered by status and by reply (both in the URL), with counts per status
+//! and the tracker's export, import and reset.
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::components::commitment_item::{status_mark, CommitmentItem};
+use crate::components::progress_summary::ProgressSummary;
+use crate::components::tracker_tools::TrackerTools;
+use crate::format;
+use crate::route::{CommitmentsQuery, Filters, Route};
+use crate::state::use_app;
+use crate::tracker::Status;
+
+#[function_component(CommitmentsPage)]
+pub fn commitments_page() -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let query = match &app.route {
+        Route::Commitments(q) => q.clone(),
+        _ => CommitmentsQuery::default(),
+    };
+    let status = query.status.as_deref().and_then(Status::from_key);
+    let corpus = &app.corpus;
+    let tracker = &app.tracker;
+
+    // Commitments of the chosen reply (or all), before the status filter:
+    // the counts of the status buttons.
+    let in_scope: Vec<(usize, usize)> = corpus
+        .entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| query.reply.as_deref().is_none_or(|id| e.id == id))
+        .flat_map(|(r, e)| (0..e.reply.commitments.len()).map(move |i| (r, i)))
+        .collect();
+    let id_of = |(r, i): (usize, usize)| corpus.entries[r].reply.commitments[i].id.as_str();
+    let progress = tracker.progress(in_scope.iter().map(|&p| id_of(p)));
+    let shown: Vec<(usize, usize)> =
+        in_scope.iter().copied().filter(|&p| status.is_none_or(|s| tracker.status(id_of(p)) == s)).collect();
+
+    let link = |status: Option<Status>| {
+        Route::Commitments(CommitmentsQuery { status: status.map(|s| s.key().to_owned()), reply: query.reply.clone() })
+    };
+    let on_reply = {
+        let app = app.clone();
+        let status = query.status.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            app.navigate(Route::Commitments(CommitmentsQuery {
+                status: status.clone(),
+                reply: (!v.is_empty()).then_some(v),
+            }));
+        })
+    };
+    let status_button = |s: Option<Status>, label: String, count: usize| {
+        let pressed = s == status;
+        let href = link(s).href();
+        let onclick = {
+            let app = app.clone();
+            let route = link(s);
+            Callback::from(move |e: MouseEvent| {
+                e.prevent_default();
+                app.navigate(route.clone());
+            })
+        };
+        html! {
+            <a {href} {onclick} class={classes!("chip", s.map(|s| format!("status-{}", s.key())), pressed.then_some("on"))}
+               aria-current={pressed.then_some("true")} data-status-filter={s.map_or("all", |s| s.key())}>
+                if let Some(s) = s { <span class="mark" aria-hidden="true">{ status_mark(s) }</span> }
+                { label }
+                <span class="count">{ count }</span>
+            </a>
+        }
+    };
+
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (r, i) in &shown {
+        match groups.last_mut() {
+            Some((last, items)) if last == r => items.push(*i),
+            _ => groups.push((*r, vec![*i])),
+        }
+    }
+
+    html! {
+        <div class="tracker-page">
+            <header class="page-head">
+                <h1>{ lang.pick("承诺跟踪", "Commitments") }</h1>
+                <p class="lede">{ lang.pick(
+                    "各份答复“下一步”部分作出的工作承诺。为每项承诺记录进展（参照 PolitiFact 承诺追踪的评级）和备注；记录只保存在本浏览器中。",
+                    "The commitments made in the next-steps part of each reply. Record a status for each (after PolitiFact's promise-tracker scale) and a note; they are kept in this browser only.",
+                ) }</p>
+            </header>
+            <ProgressSummary {progress} {lang} />
+            <div class="filters" role="search" aria-label={lang.pick("筛选承诺", "Filter commitments")}>
+                <nav class="chips" aria-label={lang.pick("按进展筛选", "Filter by status")}>
+                    { status_button(None, lang.pick("全部", "All").to_owned(), progress.total) }
+                    { for Status::ALL.into_iter().map(|s| status_button(Some(s), s.label(lang).to_owned(), progress.count(s))) }
+                </nav>
+                <label class="field inline">
+                    <span class="field-label">{ lang.pick("答复", "Reply") }</span>
+                    <select onchange={on_reply} data-reply-filter="">
+                        <option value="" selected={query.reply.is_none()}>{ lang.pick("全部答复", "All replies") }</option>
+                        { for corpus.entries.iter().filter(|e| !e.reply.commitments.is_empty()).map(|e| html! {
+                            <option value={e.id.clone()} selected={query.reply.as_deref() == Some(e.id.as_str())}>
+                                { format!("{} · {}", e.id, e.reply.commitments.len()) }
+                            </option>
+                        }) }
+                    </select>
+                </label>
+            </div>
+            <p class="result-count" role="status">{ match lang {
+                crate::i18n::Lang::Zh => format!("显示 {} 项承诺", shown.len()),
+                crate::i18n::Lang::En => format!("Showing {} commitments", shown.len()),
+            } }</p>
+            if groups.is_empty() {
+                <p class="empty">{ if in_scope.is_empty() {
+                    lang.pick("语料中还没有识别出承诺。", "No commitments were found in the corpus yet.")
+                } else {
+                    lang.pick("没有符合所选进展的承诺。", "No commitment has the chosen status.")
+                } }</p>
+            }
+            { for groups.into_iter().map(|(r, items)| {
+                let e = &corpus.entries[r];
+                let route = Route::Replies { open: Some(e.id.clone()), filters: Filters::default() };
+                let p = tracker.progress(e.reply.commitments.iter().map(|c| c.id.as_str()));
+                let meta = [
+                    e.reply.meta.doc_number.clone(),
+                    e.reply.meta.date.map(|d| format::date(d, lang)),
+                    Some(match lang {
+                        crate::i18n::Lang::Zh => format!("已评估 {}/{}", p.rated(), p.total),
+                        crate::i18n::Lang::En => format!("{}/{} rated", p.rated(), p.total),
+                    }),
+                ];
+                html! {
+                    <section class="commitment-group" key={e.id.clone()} aria-label={e.title().to_owned()}>
+                        <h2><a href={route.href()}>{ e.title().to_owned() }</a></h2>
+                        <p class="group-meta">{ meta.into_iter().flatten().collect::<Vec<_>>().join(" · ") }</p>
+                        <ol class="commitments">
+                            { for items.into_iter().map(|index| html! {
+                                <CommitmentItem key={e.reply.commitments[index].id.clone()} reply={r} {index} />
+                            }) }
+                        </ol>
+                    </section>
+                }
+            }) }
+            <section class="tools-section" aria-labelledby="dafu-tracker-tools">
+                <h2 id="dafu-tracker-tools">{ lang.pick("导出、导入与清空", "Export, import and reset") }</h2>
+                <TrackerTools />
+            </section>
+        </div>
+    }
+}

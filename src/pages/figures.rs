@@ -1,0 +1,222 @@
+//! The 数据 view: every figure of the corpus in one table, filtered by kind
+//! and unit, sorted by value, reply or kind (headers are buttons and carry
+//! `aria-sort`), exported as CSV. Filters and order live in the URL.
+
+use web_sys::{HtmlElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::components::figure_mark::figure_id;
+use crate::figure_table::{self, qualifier_label, Row, SortKey, NO_UNIT};
+use crate::format::{self, figure_kind_key, figure_kind_label};
+use crate::i18n::Lang;
+use crate::route::{Filters, FiguresQuery, Route};
+use crate::state::{use_app, Action};
+use crate::storage;
+use crate::tracker::Notice;
+
+#[function_component(FiguresPage)]
+pub fn figures_page() -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let query = match &app.route {
+        Route::Figures(q) => q.clone(),
+        _ => FiguresQuery::default(),
+    };
+    let corpus = app.corpus.clone();
+    let all = figure_table::collect(corpus.entries.iter().map(|e| &e.reply));
+    let key = SortKey::from_query(query.sort.as_deref());
+    let mut rows = figure_table::filter(&all, query.kind.as_deref(), query.unit.as_deref());
+    figure_table::sort(&mut rows, key, query.desc);
+
+    // Counts for the filter menus: kinds within the chosen unit, units
+    // within the chosen kind.
+    let kinds = figure_table::tally(&figure_table::filter(&all, None, query.unit.as_deref()), |r| {
+        figure_kind_key(r.figure.kind).to_owned()
+    });
+    let units = figure_table::tally(&figure_table::filter(&all, query.kind.as_deref(), None), |r| {
+        r.unit_key().to_owned()
+    });
+
+    let go = {
+        let app = app.clone();
+        move |q: FiguresQuery| app.navigate(Route::Figures(q))
+    };
+    let on_kind = {
+        let (go, q) = (go.clone(), query.clone());
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            go(FiguresQuery { kind: (!v.is_empty()).then_some(v), ..q.clone() });
+        })
+    };
+    let on_unit = {
+        let (go, q) = (go.clone(), query.clone());
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            go(FiguresQuery { unit: (!v.is_empty()).then_some(v), ..q.clone() });
+        })
+    };
+    let export = {
+        let app = app.clone();
+        let csv = figure_table::to_csv(&rows, lang, |r| {
+            let e = &corpus.entries[r];
+            (e.reply.meta.doc_number.clone().unwrap_or_else(|| e.id.clone()), e.title().to_owned())
+        });
+        Callback::from(move |_: MouseEvent| {
+            let name = figure_table::csv_filename(&storage::today());
+            let notice = match storage::download(&name, &csv, "text/csv") {
+                Ok(()) => Notice::Exported(name),
+                Err(why) => Notice::SaveFailed(why),
+            };
+            app.dispatch(Action::Notice(notice));
+        })
+    };
+
+    let header = |column: SortKey, label: &str| {
+        let active = key == column;
+        let aria = match (active, query.desc) {
+            (false, _) => "none",
+            (true, false) => "ascending",
+            (true, true) => "descending",
+        };
+        // First click sorts values from the largest, other columns A→Z.
+        let desc = if active { !query.desc } else { column == SortKey::Value };
+        let onclick = {
+            let (go, q) = (go.clone(), query.clone());
+            Callback::from(move |_: MouseEvent| go(FiguresQuery { sort: column.query(), desc, ..q.clone() }))
+        };
+        let arrow = match aria {
+            "ascending" => "↑",
+            "descending" => "↓",
+            _ => "↕",
+        };
+        html! {
+            <th scope="col" aria-sort={aria}>
+                <button type="button" class="sort" {onclick} data-sort={column.query().unwrap_or_else(|| "reply".into())}>
+                    { label.to_owned() }<span class="arrow" aria-hidden="true">{ arrow }</span>
+                </button>
+            </th>
+        }
+    };
+
+    html! {
+        <div class="figures-page">
+            <header class="page-head">
+                <h1>{ lang.pick("数据", "Figures") }</h1>
+                <p class="lede">{ lang.pick(
+                    "答复正文中出现的全部数字：金额、数量、比例与倍数，按单位与量级换算为标准化数值。日期、文号、电话等不计入。",
+                    "Every figure in the replies' text — money, counts, percentages and multiples — with its value normalised by magnitude. Dates, document numbers and phone numbers are left out.",
+                ) }</p>
+            </header>
+            <div class="filters table-tools">
+                <label class="field inline">
+                    <span class="field-label">{ lang.pick("类型", "Kind") }</span>
+                    <select onchange={on_kind} data-filter="kind">
+                        <option value="" selected={query.kind.is_none()}>{ lang.pick("全部类型", "All kinds") }</option>
+                        { for kinds.iter().map(|(k, n)| html! {
+                            <option value={k.clone()} selected={query.kind.as_deref() == Some(k.as_str())}>
+                                { format!("{} ({n})", kind_label(k, lang)) }
+                            </option>
+                        }) }
+                    </select>
+                </label>
+                <label class="field inline">
+                    <span class="field-label">{ lang.pick("单位", "Unit") }</span>
+                    <select onchange={on_unit} data-filter="unit">
+                        <option value="" selected={query.unit.is_none()}>{ lang.pick("全部单位", "All units") }</option>
+                        { for units.iter().map(|(u, n)| html! {
+                            <option value={u.clone()} selected={query.unit.as_deref() == Some(u.as_str())}>
+                                { format!("{} ({n})", unit_label(u, lang)) }
+                            </option>
+                        }) }
+                    </select>
+                </label>
+                <button type="button" class="button" onclick={export} data-action="export-csv" disabled={rows.is_empty()}>
+                    { lang.pick("导出 CSV", "Export CSV") }
+                </button>
+            </div>
+            <p class="result-count" role="status">{ match lang {
+                Lang::Zh => format!("共 {} 个数字", rows.len()),
+                Lang::En => format!("{} figures", rows.len()),
+            } }</p>
+            if rows.is_empty() {
+                <p class="empty">{ lang.pick("没有符合条件的数字。", "No figure matches.") }</p>
+            } else {
+                <div class="table-wrap" tabindex="0" role="region" aria-label={lang.pick("数字一览", "Figures table")}>
+                    <table class="figures-table">
+                        <thead><tr>
+                            <th scope="col">{ lang.pick("原文", "As written") }</th>
+                            { header(SortKey::Value, lang.pick("标准化数值", "Value")) }
+                            <th scope="col">{ lang.pick("单位", "Unit") }</th>
+                            { header(SortKey::Kind, lang.pick("类型", "Kind")) }
+                            <th scope="col">{ lang.pick("限定", "Qualifier") }</th>
+                            { header(SortKey::Reply, lang.pick("答复", "Reply")) }
+                        </tr></thead>
+                        <tbody>
+                            { for rows.iter().map(|r| row(r, &app, lang)) }
+                        </tbody>
+                    </table>
+                </div>
+            }
+        </div>
+    }
+}
+
+fn kind_label(key: &str, lang: Lang) -> String {
+    use dafu_parser::FigureKind::*;
+    [Money, Count, Percent, Multiple, Other]
+        .into_iter()
+        .find(|k| figure_kind_key(*k) == key)
+        .map_or_else(|| key.to_owned(), |k| figure_kind_label(k, lang).to_owned())
+}
+
+fn unit_label(key: &str, lang: Lang) -> String {
+    if key == NO_UNIT {
+        lang.pick("（无单位）", "(no unit)").to_owned()
+    } else {
+        key.to_owned()
+    }
+}
+
+fn row(r: &Row, app: &crate::state::AppHandle, lang: Lang) -> Html {
+    let e = &app.corpus.entries[r.reply];
+    let f = r.figure;
+    let kind = figure_kind_key(f.kind);
+    let route = Route::Replies { open: Some(e.id.clone()), filters: Filters::default() };
+    let target = figure_id(r.index);
+    // Open the reply, then bring the figure into view and focus it.
+    let onclick = {
+        let app = app.clone();
+        let route = route.clone();
+        Callback::from(move |ev: MouseEvent| {
+            ev.prevent_default();
+            app.navigate(route.clone());
+            let target = target.clone();
+            gloo::timers::callback::Timeout::new(60, move || {
+                if let Some(el) = gloo::utils::document().get_element_by_id(&target) {
+                    el.scroll_into_view_with_bool(false);
+                    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<HtmlElement>(el) {
+                        let _ = el.focus();
+                    }
+                }
+            })
+            .forget();
+        })
+    };
+    let number = e.reply.meta.doc_number.clone().unwrap_or_else(|| e.id.clone());
+    html! {
+        <tr data-figure-row={kind} data-value={f.value.to_string()}>
+            <td class="fig-text">
+                <a href={route.href()} {onclick} class={classes!("fig-link", format!("fig-{kind}"))}
+                   title={lang.pick("在答复中查看", "Show in the reply")}>{ f.text.clone() }</a>
+            </td>
+            <td class="num">{ format::figure_value(f, lang) }</td>
+            <td>{ f.unit.clone().unwrap_or_default() }</td>
+            <td><span class={classes!("kind-tag", format!("fig-{kind}"))}>{ figure_kind_label(f.kind, lang) }</span></td>
+            <td>{ match &f.qualifier_text {
+                Some(t) => format!("{t} · {}", qualifier_label(f.qualifier, lang)),
+                None => qualifier_label(f.qualifier, lang).to_owned(),
+            } }</td>
+            <td class="reply-cell"><span class="doc-number">{ number }</span></td>
+        </tr>
+    }
+}
