@@ -1,0 +1,469 @@
+// Benchmarks of the release app at 5 (the real corpus), 500 and 2,000
+// replies, with two baselines measured in the same run. `./x bench` runs it.
+//
+//   node tools/bench.mjs [--sizes 5,500,2000] [--runs 5] [--no-build] [--out FILE]
+//
+// For each corpus size it
+//   - writes a synthetic corpus (`dafu synth N`, seed 1) — the real corpus/
+//     for size 5 — and builds the release app for it with
+//     `DAFU_CORPUS=… trunk build --release --dist target/bench/dist-N`;
+//   - reports wasm, JS, CSS, HTML and embedded corpus bytes (the build
+//     script's corpus.bin), raw and gzip (node's zlib, level 9);
+//   - measures in headless Chromium (median of --runs fresh page loads):
+//     navigation → first `[data-reply]` in the DOM (a MutationObserver
+//     installed before any page script), → the next animation frame,
+//     first contentful paint, and "interactive" (the later of the first list,
+//     DOMContentLoaded end and the end of the last long task);
+//   - measures input latency inside the page: from the event's timestamp
+//     (keydown, or input for Chinese text, which arrives without a keydown)
+//     to the last DOM mutation it caused ("update") and to the first
+//     animation frame after that mutation ("frame"), over a scripted
+//     sequence of Chinese and Latin queries typed one key at a time; the same
+//     for clicks on facet chips;
+//   - reads the JS heap (CDP Performance.getMetrics after a forced GC), the
+//     wasm linear memory and the DOM node count after load;
+//   - times the native parser (`dafu check` over the corpus, median of 5).
+// Baselines, served and measured the same way:
+//   - static: a plain HTML page holding the same reply list (and the first
+//     reply's text), generated from `dafu parse --json` — the floor for
+//     first render;
+//   - plain JS: the same search texts as JSON in a page whose plain
+//     JavaScript does the app's search (normalised substring, every term,
+//     title > proposers > body relevance, snippet) and rewrites the list —
+//     what the wasm filter must match or beat.
+// Writes the markdown table to stdout and --out (default target/bench/report.md)
+// and every raw figure to target/bench/results.json.
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { cpus } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const BENCH = join(ROOT, 'target', 'bench');
+const NATIVE_TARGET = join(ROOT, 'target', 'bench-dev');
+const DAFU = join(NATIVE_TARGET, 'release', 'dafu');
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const SIZES = opt('--sizes', '5,500,2000').split(',').map(Number);
+const RUNS = Number(opt('--runs', '5'));
+const BUILD = !args.includes('--no-build');
+const OUT = resolve(opt('--out', join(BENCH, 'report.md')));
+
+// Typed one key at a time; Chinese characters arrive as input events (as
+// from an IME commit), Latin letters as key presses.
+const QUERIES = ['科技成果转化', '孵化器', 'innomatch', '金融 贷款', '集成电路', 'ai', '沪科建复', '上海技术交易所', 'chip', '2024'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-first-run',
+];
+
+const log = (...a) => console.error('[bench]', ...a);
+const median = (xs) => {
+  const s = xs.filter((x) => x != null).sort((a, b) => a - b);
+  if (!s.length) return null;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const pct = (xs, p) => {
+  const s = xs.filter((x) => x != null).sort((a, b) => a - b);
+  if (!s.length) return null;
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+
+function sh(cmd, argv, env = {}) {
+  const r = spawnSync(cmd, argv, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 30 });
+  if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} exited ${r.status}`);
+  return r.stdout;
+}
+
+// ---------------------------------------------------------------- corpora
+
+function buildNative() {
+  log('building the native dafu (release)');
+  sh('cargo', ['build', '--release', '-p', 'dafu-cli'], { CARGO_TARGET_DIR: NATIVE_TARGET });
+}
+
+function corpusDir(n) {
+  if (n === 5) return join(ROOT, 'corpus');
+  const dir = join(BENCH, `corpus-${n}`);
+  const manifest = join(dir, 'manifest.json');
+  const fresh = existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).length === n;
+  if (!fresh) {
+    rmSync(dir, { recursive: true, force: true });
+    sh(DAFU, ['synth', String(n), '--out', dir, '--seed', '1']);
+  }
+  return dir;
+}
+
+const textFiles = (dir) => readdirSync(dir).filter((f) => /\.(txt|md)$/.test(f)).map((f) => join(dir, f));
+
+function parserThroughput(dir) {
+  const files = textFiles(dir);
+  const bytes = files.reduce((a, f) => a + statSync(f).size, 0);
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const t = process.hrtime.bigint();
+    sh(DAFU, ['check', dir]);
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  const ms = median(times);
+  return { files: files.length, bytes, ms, mbPerS: bytes / 1e6 / (ms / 1000), repliesPerS: files.length / (ms / 1000) };
+}
+
+// ----------------------------------------------------------------- builds
+
+function newestCorpusBin() {
+  const build = join(ROOT, 'target', 'wasm32-unknown-unknown', 'release', 'build');
+  let best = null;
+  for (const d of existsSync(build) ? readdirSync(build) : []) {
+    if (!d.startsWith('dafu-web-')) continue;
+    const f = join(build, d, 'out', 'corpus.bin');
+    if (existsSync(f) && (!best || statSync(f).mtimeMs > statSync(best).mtimeMs)) best = f;
+  }
+  return best;
+}
+
+function buildApp(n, corpus) {
+  const dist = join(BENCH, `dist-${n}`);
+  const bin = join(BENCH, `corpus-${n}.bin`);
+  if (BUILD || !existsSync(dist)) {
+    log(`building the release app for ${n} replies`);
+    const t = Date.now();
+    const PATH = [join(ROOT, 'node_modules', '.bin'), join(process.env.CARGO_HOME ?? join(process.env.HOME, '.cargo'), 'bin'), process.env.PATH].join(':');
+    sh('trunk', ['build', '--release', '--dist', dist], { DAFU_CORPUS: corpus, PATH });
+    const secs = (Date.now() - t) / 1000;
+    const found = newestCorpusBin();
+    if (!found) throw new Error('no corpus.bin found under target/wasm32-unknown-unknown/release/build');
+    writeFileSync(bin, readFileSync(found));
+    writeFileSync(join(BENCH, `build-${n}.json`), JSON.stringify({ secs }));
+  }
+  const { secs } = JSON.parse(readFileSync(join(BENCH, `build-${n}.json`), 'utf8'));
+  return { dist, bin, buildSecs: secs };
+}
+
+function sizes(dist, bin) {
+  const out = { wasm: [0, 0], js: [0, 0], css: [0, 0], html: [0, 0] };
+  const walk = (dir) => {
+    for (const f of readdirSync(dir)) {
+      const p = join(dir, f);
+      if (statSync(p).isDirectory()) { walk(p); continue; }
+      const ext = f.split('.').pop();
+      const key = { wasm: 'wasm', js: 'js', mjs: 'js', css: 'css', html: 'html' }[ext];
+      if (!key) continue;
+      const buf = readFileSync(p);
+      out[key][0] += buf.length;
+      out[key][1] += gz(buf);
+    }
+  };
+  walk(dist);
+  const corpus = readFileSync(bin);
+  out.corpus = [corpus.length, gz(corpus)];
+  out.total = [0, 1].map((i) => out.wasm[i] + out.js[i] + out.css[i] + out.html[i]);
+  return out;
+}
+
+// -------------------------------------------------------------- baselines
+
+const esc = (s) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+
+function baselines(n, corpus) {
+  const dir = join(BENCH, `baseline-${n}`);
+  mkdirSync(dir, { recursive: true });
+  const replies = JSON.parse(sh(DAFU, ['parse', '--json', corpus]).toString('utf8'));
+  replies.sort((a, b) => String(b.date ?? '').localeCompare(String(a.date ?? '')));
+  const people = (r) => (r.proposers ?? []).join('、') + (r.proposers_more ? ' 等' : '');
+  const row = (r) => `<li data-reply="${esc(r.doc_number)}"><a href="#"><span>${esc(r.kind === 'proposal' ? '提案' : '建议')}</span> <span>${esc(r.date)}</span> <span>${esc(r.title)}</span> <span>${esc(r.doc_number)} · ${esc(people(r))}</span> <span>${r.figures.length} 个数字 · ${r.commitments.length} 项承诺</span></a></li>`;
+  const first = replies[0];
+  const body = first.paragraphs.map((p) => (p.kind === 'heading' ? `<h3>${esc(p.text)}</h3>` : `<p>${esc(p.text)}</p>`)).join('\n');
+  const css = 'body{font-family:system-ui,sans-serif;display:grid;grid-template-columns:minmax(18rem,28rem) 1fr;gap:1rem;margin:0}ol{list-style:none;margin:0;padding:0}li a{display:block;padding:.5rem;border-bottom:1px solid #ddd;color:inherit;text-decoration:none}li span{display:block}mark{background:#fe6}';
+  writeFileSync(join(dir, 'static.html'), `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>static</title><style>${css}</style></head><body>
+<aside><input id="dafu-search" type="search"><p>共 ${replies.length} 件答复</p><ol>${replies.map(row).join('\n')}</ol></aside>
+<article><h2>${esc(first.title)}</h2>${body}</article></body></html>`);
+
+  const data = replies.map((r) => ({
+    n: r.doc_number ?? '', t: r.title ?? '', p: [people(r), r.doc_number, r.session, r.proposal_number].filter(Boolean).join('\u0001'),
+    d: r.date ?? '', k: r.kind, f: r.figures.length, c: r.commitments.length,
+    b: r.paragraphs.map((p) => p.text),
+  }));
+  const script = String.raw`
+const norm = (s) => { let o = ''; for (const ch of s) { if (/\s/.test(ch)) continue; const c = ch.codePointAt(0);
+  o += (c >= 0xFF01 && c <= 0xFF5E ? String.fromCodePoint(c - 0xFEE0) : ch).toLowerCase(); } return o; };
+const data = JSON.parse(document.getElementById('data').textContent);
+const docs = data.map((r) => ({ title: norm(r.t), people: norm(r.p), body: r.b.map(norm).join('\u0001') }));
+const list = document.getElementById('list'), count = document.getElementById('count');
+const esc = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+const mark = (text, terms) => { if (!terms.length) return esc(text); const low = text.toLowerCase(); const hits = [];
+  for (const t of terms) { let i = low.indexOf(t); while (i >= 0) { hits.push([i, i + t.length]); i = low.indexOf(t, i + t.length); } }
+  hits.sort((a, b) => a[0] - b[0]); let out = '', at = 0;
+  for (const [s, e] of hits) { if (s < at) continue; out += esc(text.slice(at, s)) + '<mark>' + esc(text.slice(s, e)) + '</mark>'; at = e; }
+  return out + esc(text.slice(at)); };
+const snippet = (r, terms) => { for (const p of r.b) { const low = p.toLowerCase(); const i = Math.min(...terms.map((t) => { const j = low.indexOf(t); return j < 0 ? Infinity : j; }));
+  if (i === Infinity) continue; const from = Math.max(0, i - 18); return (from > 0 ? '…' : '') + mark(p.slice(from, from + 64), terms) + (from + 64 < p.length ? '…' : ''); } return ''; };
+function render(raw) {
+  const terms = [...new Set(raw.split(/[\s\u3000]+/).map(norm).filter(Boolean))];
+  let rows = [];
+  for (let i = 0; i < data.length; i++) {
+    let score = 0, ok = true;
+    for (const t of terms) { const d = docs[i]; const inT = d.title.includes(t), inP = d.people.includes(t);
+      let inB = 0, j = d.body.indexOf(t); while (j >= 0 && inB < 99) { inB++; j = d.body.indexOf(t, j + t.length); }
+      if (!inT && !inP && !inB) { ok = false; break; } score += 10000 * inT + 100 * inP + inB; }
+    if (ok) rows.push([score, i]);
+  }
+  if (terms.length) rows.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  count.textContent = terms.length ? data.length + ' 件中找到 ' + rows.length + ' 件' : '共 ' + data.length + ' 件答复';
+  list.innerHTML = rows.map(([, i]) => { const r = data[i];
+    return '<li data-reply="' + esc(r.n) + '"><a href="#"><span>' + (r.k === 'proposal' ? '提案' : '建议') + '</span> <span>' + esc(r.d) + '</span> <span>' + mark(r.t, terms)
+      + '</span> <span>' + mark(r.n, terms) + '</span>' + (terms.length ? '<span>' + snippet(r, terms) + '</span>' : '') + '<span>' + r.f + ' 个数字 · ' + r.c + ' 项承诺</span></a></li>'; }).join('');
+}
+document.getElementById('dafu-search').addEventListener('input', (e) => render(e.target.value));
+render('');`;
+  const json = JSON.stringify(data).replace(/</g, '\\u003c');
+  writeFileSync(join(dir, 'filter.html'), `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>plain JS filter</title><style>${css}</style></head><body>
+<aside><input id="dafu-search" type="search"><p id="count"></p><ol id="list"></ol></aside>
+<script type="application/json" id="data">${json}</script><script>${script}</script></body></html>`);
+  return { dir, count: replies.length };
+}
+
+// ---------------------------------------------------------------- browser
+
+// Installed before any page script: first [data-reply], long tasks, the
+// wasm module's memory, and the latency probe.
+const PROBE = String.raw`(() => {
+  const b = window.__bench = { firstReply: null, firstReplyFrame: null, longTasks: [], wasmMemory: null, pending: null };
+  const obs = new MutationObserver(() => {
+    const p = b.pending;
+    if (p) { p.muts++; p.lastMut = performance.now(); p.frame = null; requestAnimationFrame(() => { if (p.frame === null) p.frame = performance.now(); }); }
+    if (b.firstReply === null && document.querySelector('[data-reply]')) {
+      b.firstReply = performance.now();
+      requestAnimationFrame(() => { b.firstReplyFrame = performance.now(); });
+    }
+  });
+  obs.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  try { new PerformanceObserver((l) => { for (const e of l.getEntries()) b.longTasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true }); } catch {}
+  addEventListener('TrunkApplicationStarted', (e) => { try { b.wasmMemory = e.detail.wasm.memory.buffer.byteLength; } catch {} b.started = performance.now(); });
+  const begin = (e) => { if (!b.armed || b.pending) return; b.pending = { t0: e.timeStamp, muts: 0, lastMut: null, frame: null }; };
+  for (const t of ['keydown', 'beforeinput', 'input', 'pointerdown', 'mousedown', 'click']) addEventListener(t, begin, true);
+  // Resolves once nothing has changed for quietMs: { update, frame } in ms from the event.
+  b.settle = (quietMs) => new Promise((done) => {
+    const poll = () => {
+      const p = b.pending;
+      if (!p) return done(null);
+      const now = performance.now();
+      const last = p.lastMut ?? p.t0;
+      if ((now - last > quietMs && (p.lastMut === null || p.frame !== null)) || now - p.t0 > 5000) {
+        b.pending = null;
+        done({ update: p.lastMut === null ? null : p.lastMut - p.t0, frame: p.frame === null ? null : p.frame - p.t0, muts: p.muts });
+      } else setTimeout(poll, 10);
+    };
+    poll();
+  });
+})();`;
+
+async function loadMetrics(browser, url, ready) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.addInitScript(PROBE);
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForSelector(ready, { timeout: 60_000 });
+    await page.waitForTimeout(1500); // let long tasks after the first list be observed
+    const m = await page.evaluate(() => {
+      const b = window.__bench;
+      const nav = performance.getEntriesByType('navigation')[0];
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+      const lastLong = b.longTasks.reduce((a, [s, d]) => Math.max(a, s + d), 0);
+      return {
+        firstReply: b.firstReply, firstReplyFrame: b.firstReplyFrame, fcp,
+        dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd, responseEnd: nav.responseEnd,
+        interactive: Math.max(b.firstReply ?? 0, nav.domContentLoadedEventEnd, lastLong),
+        longTasks: b.longTasks.length, longestTask: b.longTasks.reduce((a, [, d]) => Math.max(a, d), 0),
+        wasmMemory: b.wasmMemory, rows: document.querySelectorAll('[data-reply]').length,
+      };
+    });
+    if (i === 0) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('Performance.enable');
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const get = (k) => metrics.find((x) => x.name === k)?.value ?? null;
+      m.heap = get('JSHeapUsedSize');
+      m.nodes = get('Nodes');
+    }
+    m.errors = errors;
+    runs.push(m);
+    await context.close();
+  }
+  const keys = ['firstReply', 'firstReplyFrame', 'fcp', 'dcl', 'load', 'interactive', 'longTasks', 'longestTask'];
+  const out = Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r[k]))]));
+  Object.assign(out, { heap: runs[0].heap, nodes: runs[0].nodes, wasmMemory: runs[0].wasmMemory, rows: runs[0].rows, errors: runs.flatMap((r) => r.errors) });
+  return out;
+}
+
+async function latency(browser, url, ready, { facets = false } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(PROBE);
+  await page.goto(url);
+  await page.waitForSelector(ready, { timeout: 60_000 });
+  await page.waitForTimeout(500);
+  const QUIET = 250;
+  const keys = [];
+  const counts = {};
+  const box = page.locator('#dafu-search');
+  for (const q of QUERIES) {
+    // Clear without measuring.
+    await box.fill('');
+    await page.waitForTimeout(QUIET);
+    await page.evaluate(() => { window.__bench.armed = true; });
+    for (const ch of q) {
+      if (/[a-z0-9 ]/.test(ch)) await page.keyboard.press(ch === ' ' ? 'Space' : ch);
+      else await page.keyboard.insertText(ch);
+      const r = await page.evaluate((quiet) => window.__bench.settle(quiet), QUIET);
+      if (r) keys.push({ q, ch, ...r });
+    }
+    await page.evaluate(() => { window.__bench.armed = false; });
+    counts[q] = await page.locator('[data-reply]').count();
+  }
+  const clicks = [];
+  if (facets) {
+    await box.fill('');
+    await page.waitForTimeout(QUIET);
+    const chips = page.locator('[data-facet] button[data-value]');
+    const n = Math.min(await chips.count(), 12);
+    for (let i = 0; i < n; i++) {
+      for (let rep = 0; rep < 2; rep++) { // on, then off again
+        const chip = page.locator('[data-facet] button[data-value]').nth(i);
+        if (!(await chip.isVisible())) break;
+        await page.evaluate(() => { window.__bench.armed = true; });
+        await chip.click();
+        const r = await page.evaluate((quiet) => window.__bench.settle(quiet), QUIET);
+        await page.evaluate(() => { window.__bench.armed = false; });
+        if (r) clicks.push(r);
+      }
+    }
+  }
+  await context.close();
+  const summary = (xs, k) => ({ median: median(xs.map((x) => x[k])), p95: pct(xs.map((x) => x[k]), 95), max: pct(xs.map((x) => x[k]), 100) });
+  return {
+    keys: keys.length, update: summary(keys, 'update'), frame: summary(keys, 'frame'), unchanged: keys.filter((k) => k.update === null).length,
+    clicks: clicks.length, clickUpdate: summary(clicks, 'update'), clickFrame: summary(clicks, 'frame'), counts,
+  };
+}
+
+// ------------------------------------------------------------------- main
+
+function machine() {
+  const info = readFileSync('/proc/cpuinfo', 'utf8');
+  const model = info.match(/^model name\s*:\s*(.*)$/m)?.[1] ?? cpus()[0]?.model ?? 'unknown';
+  const nproc = execFileSync('nproc').toString().trim();
+  const chromiumVersion = spawnSync(process.env.CHROMIUM ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout.trim();
+  return { nproc, model, node: process.version, chromium: chromiumVersion };
+}
+
+async function main() {
+  mkdirSync(BENCH, { recursive: true });
+  buildNative();
+  const results = { machine: machine(), date: new Date().toISOString(), runs: RUNS, sizes: {} };
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    for (const n of SIZES) {
+      const corpus = corpusDir(n);
+      const r = { corpus };
+      r.parser = parserThroughput(corpus);
+      const { dist, bin, buildSecs } = buildApp(n, corpus);
+      r.buildSecs = buildSecs;
+      r.sizes = sizes(dist, bin);
+      const base = baselines(n, corpus);
+      const app = await serve(dist);
+      const plain = await serve(base.dir);
+      try {
+        log(`${n}: load metrics`);
+        r.app = await loadMetrics(browser, app.url, '[data-reply]');
+        r.static = await loadMetrics(browser, plain.url + 'static.html', '[data-reply]');
+        r.plainLoad = await loadMetrics(browser, plain.url + 'filter.html', '[data-reply]');
+        log(`${n}: keystroke latency`);
+        r.appLatency = await latency(browser, app.url, '[data-reply]', { facets: true });
+        r.plainLatency = await latency(browser, plain.url + 'filter.html', '[data-reply]');
+      } finally {
+        app.server.close();
+        plain.server.close();
+      }
+      results.sizes[n] = r;
+      writeFileSync(join(BENCH, 'results.json'), JSON.stringify(results, null, 2));
+    }
+  } finally {
+    await browser.close();
+  }
+  const md = report(results);
+  writeFileSync(OUT, md);
+  process.stdout.write(md);
+}
+
+const kb = (b) => (b == null ? '—' : `${(b / 1024).toFixed(b < 10240 ? 1 : 0)} KB`);
+const mb = (b) => (b == null ? '—' : `${(b / 1048576).toFixed(1)} MB`);
+const ms = (x) => (x == null ? '—' : `${x.toFixed(x < 10 ? 1 : 0)} ms`);
+const pair = ([raw, z]) => `${kb(raw)} / ${kb(z)}`;
+
+function report(res) {
+  const ns = Object.keys(res.sizes).map(Number);
+  const col = (f) => ns.map((n) => f(res.sizes[n], n));
+  const rows = [
+    ['replies (source text)', col((r) => `${r.parser.files} (${mb(r.parser.bytes)})`)],
+    ['wasm, raw / gzip', col((r) => pair(r.sizes.wasm))],
+    ['JS, raw / gzip', col((r) => pair(r.sizes.js))],
+    ['CSS, raw / gzip', col((r) => pair(r.sizes.css))],
+    ['HTML, raw / gzip', col((r) => pair(r.sizes.html))],
+    ['corpus bundle (inside the wasm), raw / gzip', col((r) => pair(r.sizes.corpus))],
+    ['**total transfer**, raw / gzip', col((r) => `**${pair(r.sizes.total)}**`)],
+    ['first reply list: app / static floor (ratio)', col((r) => `${ms(r.app.firstReply)} / ${ms(r.static.firstReply)} (${(r.app.firstReply / r.static.firstReply).toFixed(1)}×)`)],
+    ['… to the next frame: app / static', col((r) => `${ms(r.app.firstReplyFrame)} / ${ms(r.static.firstReplyFrame)}`)],
+    ['first contentful paint: app / static', col((r) => `${ms(r.app.fcp)} / ${ms(r.static.fcp)}`)],
+    ['interactive: app / static', col((r) => `${ms(r.app.interactive)} / ${ms(r.static.interactive)}`)],
+    ['longest main-thread task at load (app)', col((r) => ms(r.app.longestTask))],
+    ['rows rendered at load (app)', col((r) => String(r.app.rows))],
+    ['keystroke → list updated, median / p95: **wasm app**', col((r) => `${ms(r.appLatency.update.median)} / **${ms(r.appLatency.update.p95)}**`)],
+    ['keystroke → list updated, median / p95: plain JS', col((r) => `${ms(r.plainLatency.update.median)} / ${ms(r.plainLatency.update.p95)}`)],
+    ['keystroke → next frame, median / p95: **wasm app**', col((r) => `${ms(r.appLatency.frame.median)} / **${ms(r.appLatency.frame.p95)}**`)],
+    ['keystroke → next frame, median / p95: plain JS', col((r) => `${ms(r.plainLatency.frame.median)} / ${ms(r.plainLatency.frame.p95)}`)],
+    ['p95 app ÷ plain JS (update / frame)', col((r) => `${(r.appLatency.update.p95 / r.plainLatency.update.p95).toFixed(2)}× / ${(r.appLatency.frame.p95 / r.plainLatency.frame.p95).toFixed(2)}×`)],
+    ['facet click → list updated / next frame, median (p95)', col((r) => `${ms(r.appLatency.clickUpdate.median)} (${ms(r.appLatency.clickUpdate.p95)}) / ${ms(r.appLatency.clickFrame.median)} (${ms(r.appLatency.clickFrame.p95)})`)],
+    ['JS heap after load (after GC): app / plain JS', col((r) => `${mb(r.app.heap)} / ${mb(r.plainLoad.heap)}`)],
+    ['wasm linear memory after load', col((r) => mb(r.app.wasmMemory))],
+    ['DOM nodes after load: app / static', col((r) => `${r.app.nodes} / ${r.static.nodes}`)],
+    ['parser (native `dafu check`), MB/s · replies/s', col((r) => `${r.parser.mbPerS.toFixed(1)} · ${Math.round(r.parser.repliesPerS)}`)],
+    ['release build time', col((r) => `${Math.round(r.buildSecs)} s`)],
+  ];
+  const head = `| | ${ns.map((n) => (n === 5 ? '5 (real corpus)' : `${n.toLocaleString('en')} (synthetic)`)).join(' | ')} |\n|---|${ns.map(() => '---').join('|')}|\n`;
+  const body = rows.map(([k, v]) => `| ${k} | ${v.join(' | ')} |`).join('\n');
+  const m = res.machine;
+  const keysNote = ns.map((n) => `${n}: ${res.sizes[n].appLatency.keys} keys (${res.sizes[n].appLatency.unchanged} left the list unchanged), ${res.sizes[n].appLatency.clicks} facet clicks`).join('; ');
+  const errors = ns.flatMap((n) => res.sizes[n].app.errors.map((e) => `${n}: ${e}`));
+  return `${head}${body}\n\n`
+    + `Machine: ${m.nproc} × ${m.model}; ${m.chromium}; node ${m.node}; ${res.date}. `
+    + `Load figures are medians of ${res.runs} fresh page loads; latency over ${keysNote}. `
+    + `Queries typed: ${QUERIES.map((q) => `“${q}”`).join(' ')}.\n`
+    + (errors.length ? `\nPage errors: ${errors.join('; ')}\n` : '');
+}
+
+export { baselines, buildNative, corpusDir, latency, loadMetrics, report };
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
