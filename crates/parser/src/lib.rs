@@ -12,6 +12,7 @@ mod blocks;
 mod commitments;
 mod date;
 mod decode;
+mod figures;
 mod footer;
 mod inline;
 mod markers;
@@ -20,14 +21,6 @@ mod model;
 mod sections;
 mod source;
 mod text;
-
-// Until the figure scanner lands: no figures, no dates.
-mod figures {
-    use crate::model::{DateMention, Figure};
-    pub(crate) fn scan(_block: u32, _text: &str) -> (Vec<Figure>, Vec<DateMention>) {
-        (Vec::new(), Vec::new())
-    }
-}
 
 pub use model::*;
 
