@@ -42,8 +42,6 @@ pub enum SortKey {
 }
 
 impl SortKey {
-    pub const ALL: [SortKey; 3] = [SortKey::Reply, SortKey::Value, SortKey::Kind];
-
     /// Reads the `sort` query value; anything unknown is the default.
     pub fn from_query(s: Option<&str>) -> SortKey {
         match s {
@@ -265,7 +263,7 @@ mod tests {
         assert_eq!(texts(&rows), ["166家", "22.57%", "超21亿元", "3", "12家"]);
         assert_eq!(SortKey::from_query(Some("value")), SortKey::Value);
         assert_eq!(SortKey::from_query(Some("nonsense")), SortKey::Reply);
-        for k in SortKey::ALL {
+        for k in [SortKey::Reply, SortKey::Value, SortKey::Kind] {
             assert_eq!(SortKey::from_query(k.query().as_deref()), k);
         }
     }

@@ -308,10 +308,6 @@ impl Tracker {
         self.entry(id).map(|e| e.status).unwrap_or_default()
     }
 
-    pub fn entries(&self) -> impl Iterator<Item = (&str, &Entry)> {
-        self.entries.iter().map(|(k, v)| (k.as_str(), v))
-    }
-
     pub fn len(&self) -> usize {
         self.entries.len()
     }

@@ -22,7 +22,6 @@ pub fn checklist(props: &ChecklistProps) -> Html {
         return Html::default();
     };
     let commitments = &entry.reply.commitments;
-    let heading_id = format!("checklist-{}", props.reply);
     let body = if commitments.is_empty() {
         html! {
             <p class="empty">{ lang.pick(
@@ -34,6 +33,10 @@ pub fn checklist(props: &ChecklistProps) -> Html {
         let progress = app.tracker.progress(commitments.iter().map(|c| c.id.as_str()));
         html! {
             <>
+                <p class="hint">{ lang.pick(
+                    "为每项承诺记录进展与备注，只保存在本浏览器中。",
+                    "Record a status and a note for each commitment; they are kept in this browser only.",
+                ) }</p>
                 <ProgressSummary {progress} {lang} />
                 <ol class="commitments">
                     { for (0..commitments.len()).map(|index| html! {
@@ -44,12 +47,11 @@ pub fn checklist(props: &ChecklistProps) -> Html {
         }
     };
     html! {
-        <section class="checklist" aria-labelledby={heading_id.clone()}>
-            <h2 id={heading_id}>{ lang.pick("下一步 · 承诺跟踪", "Next steps · commitment tracker") }</h2>
-            <p class="hint">{ lang.pick(
-                "为每项承诺记录进展与备注，仅保存在本浏览器中。",
-                "Record the status and a note for each commitment; they are kept in this browser only.",
-            ) }</p>
+        <section class="commitments checklist" id="dafu-commitments" aria-labelledby="dafu-commitments-title">
+            <h2 id="dafu-commitments-title">
+                { lang.pick("下一步工作承诺", "Commitments for the next steps") }
+                <span class="n">{ commitments.len() }</span>
+            </h2>
             { body }
         </section>
     }

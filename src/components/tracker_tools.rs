@@ -93,7 +93,7 @@ pub fn tracker_tools() -> Html {
                 </label>
                 if !*confirming {
                     <button type="button" class="button danger-quiet" onclick={ask} data-action="reset"
-                            disabled={count == 0}>
+                            disabled={app.tracker.is_empty()}>
                         { lang.pick("清空记录…", "Reset…") }
                     </button>
                 }
