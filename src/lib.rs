@@ -3,8 +3,20 @@
 //! parsed corpus is embedded in the wasm module.
 
 mod app;
+mod browser;
+mod components;
+mod corpus;
 mod data;
+mod facets;
+mod figure_table;
+mod format;
 mod i18n;
+mod keys;
+mod pages;
+mod route;
+mod runs;
+mod search;
+mod state;
 mod storage;
 mod tracker;
 

@@ -1,0 +1,94 @@
+//! Facet chips with live counts. A chip's count is what the list would
+//! show if it were chosen; choosing a chosen chip again clears it.
+
+use yew::prelude::*;
+
+use crate::facets::{Facet, FacetCounts};
+use crate::format;
+use crate::i18n::Lang;
+use crate::route::{Filters, Route};
+use crate::state::use_app;
+use crate::tracker::Status;
+
+#[derive(Properties, PartialEq)]
+pub struct FacetPanelProps {
+    pub counts: Vec<FacetCounts>,
+}
+
+fn facet_name(facet: Facet, lang: Lang) -> &'static str {
+    match facet {
+        Facet::Kind => lang.pick("类型", "Kind"),
+        Facet::Year => lang.pick("年份", "Year"),
+        Facet::Session => lang.pick("会议", "Session"),
+        Facet::Result => lang.pick("办理结果", "Handling result"),
+        Facet::Commitments => lang.pick("有无承诺", "Commitments"),
+        Facet::Status => lang.pick("承诺状态", "Commitment status"),
+    }
+}
+
+/// The label of one facet value.
+pub fn value_label(facet: Facet, key: &str, lang: Lang) -> String {
+    let unknown = lang.pick("未注明", "Not stated");
+    match (facet, key) {
+        (_, "") => unknown.into(),
+        (Facet::Kind, "proposal") => lang.pick("政协提案", "CPPCC proposal").into(),
+        (Facet::Kind, "suggestion") => lang.pick("人大代表建议", "Deputies' suggestion").into(),
+        (Facet::Result, k) => format::result_label(k, lang),
+        (Facet::Commitments, "yes") => lang.pick("有承诺", "With commitments").into(),
+        (Facet::Commitments, "no") => lang.pick("无承诺", "Without").into(),
+        (Facet::Status, k) => Status::from_key(k).map_or(k.to_owned(), |s| s.label(lang).to_owned()),
+        (_, k) => k.to_owned(),
+    }
+}
+
+#[function_component(FacetPanel)]
+pub fn facet_panel(props: &FacetPanelProps) -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let filters = app.route.filters().cloned().unwrap_or_default();
+    let open = app.route.open_reply().map(str::to_owned);
+    let go = |f: Filters| {
+        let app = app.clone();
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| app.navigate(Route::Replies { open: open.clone(), filters: f.clone() }))
+    };
+    let group = |fc: &FacetCounts| {
+        if fc.values.is_empty() {
+            return Html::default();
+        }
+        let chosen = fc.facet.get(&filters);
+        let chips = fc.values.iter().map(|(key, n)| {
+            let on = chosen == Some(key.as_str());
+            let next = fc.facet.with(&filters, if on { None } else { Some(key.clone()) });
+            html! {
+                <li>
+                    <button type="button" class={classes!("chip", on.then_some("on"))}
+                            aria-pressed={on.to_string()} disabled={*n == 0 && !on}
+                            data-value={key.clone()} onclick={go(next)}>
+                        <span class="chip-label">{ value_label(fc.facet, key, lang) }</span>
+                        <span class="chip-count">{ n }</span>
+                    </button>
+                </li>
+            }
+        });
+        let name = format!("{:?}", fc.facet).to_lowercase();
+        html! {
+            <div class="facet" role="group" aria-labelledby={format!("dafu-facet-{name}")} data-facet={name.clone()}>
+                <h3 id={format!("dafu-facet-{name}")}>{ facet_name(fc.facet, lang) }</h3>
+                <ul>{ for chips }</ul>
+            </div>
+        }
+    };
+    let cleared = Filters { q: filters.q.clone(), ..Filters::default() };
+    html! {
+        <section class="facets" aria-labelledby="dafu-facets-title">
+            <div class="facets-head">
+                <h2 id="dafu-facets-title">{ lang.pick("筛选", "Filter") }</h2>
+                if filters.has_facets() {
+                    <button type="button" class="link" onclick={go(cleared)}>{ lang.pick("清除筛选", "Clear filters") }</button>
+                }
+            </div>
+            { for props.counts.iter().map(group) }
+        </section>
+    }
+}

@@ -1,0 +1,39 @@
+//! What the reader pane shows when no reply is open.
+
+use yew::prelude::*;
+
+use crate::state::use_app;
+
+#[function_component(Overview)]
+pub fn overview() -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let entries = &app.corpus.entries;
+    let figures: usize = entries.iter().map(|e| e.reply.figures.len()).sum();
+    let commitments: usize = entries.iter().map(|e| e.reply.commitments.len()).sum();
+    let stat = |n: usize, label: &str| html! { <div class="stat"><dt>{ label.to_owned() }</dt><dd>{ n }</dd></div> };
+    html! {
+        <section class="overview" aria-labelledby="dafu-overview-title">
+            <h2 id="dafu-overview-title">{ lang.pick("读懂每一件答复", "Read every reply closely") }</h2>
+            <p class="lede">{ lang.pick(
+                "上海市科学技术委员会对人大代表建议和政协委员提案的正式答复：正文中的每个数据都已标出，下一步工作中的每项承诺都可以跟踪。",
+                "The official replies of the Shanghai Science and Technology Commission to deputies' suggestions and CPPCC members' proposals: every figure is marked in the text, and every commitment of the next steps can be tracked.",
+            ) }</p>
+            <dl class="stats">
+                { stat(entries.len(), lang.pick("件答复", "replies")) }
+                { stat(figures, lang.pick("项数据", "figures")) }
+                { stat(commitments, lang.pick("项承诺", "commitments")) }
+            </dl>
+            <p class="muted">{ lang.pick(
+                "从列表中选择一件答复开始阅读。",
+                "Choose a reply from the list to start reading.",
+            ) }</p>
+            <ul class="keys">
+                <li><kbd>{ "/" }</kbd>{ lang.pick("搜索", "search") }</li>
+                <li><kbd>{ "j" }</kbd><kbd>{ "k" }</kbd>{ lang.pick("上下移动", "move") }</li>
+                <li><kbd>{ "Enter" }</kbd>{ lang.pick("打开", "open") }</li>
+                <li><kbd>{ "Esc" }</kbd>{ lang.pick("清除搜索", "clear") }</li>
+            </ul>
+        </section>
+    }
+}

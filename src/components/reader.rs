@@ -1,0 +1,69 @@
+//! The reader: metadata card, the body with figures and search hits
+//! marked, the commitments, and the list of figures.
+
+use yew::prelude::*;
+
+use crate::components::block_view::BlockView;
+use crate::components::checklist::Checklist;
+use crate::components::figure_list::FigureList;
+use crate::components::meta_card::MetaCard;
+use crate::route::Route;
+use crate::search::Query;
+use crate::state::use_app;
+
+#[derive(Properties, PartialEq)]
+pub struct ReaderProps {
+    /// Index of the reply in the corpus.
+    pub index: usize,
+}
+
+#[function_component(Reader)]
+pub fn reader(props: &ReaderProps) -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let entry = &app.corpus.entries[props.index];
+    let reply = &entry.reply;
+    let filters = app.route.filters().cloned().unwrap_or_default();
+    let query = Query::parse(&filters.q);
+    let back = Route::Replies { open: None, filters }.href();
+
+    // A newly opened reply starts at its top.
+    use_effect_with(props.index, |_| {
+        if let Some(el) = crate::browser::element("dafu-reader") {
+            if el.get_bounding_client_rect().top() < 0.0 {
+                el.scroll_into_view();
+            }
+        }
+    });
+
+    let blocks = reply.blocks.iter().enumerate().map(|(b, block)| {
+        let figures: Vec<_> = reply
+            .figures
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.block as usize == b)
+            .map(|(i, f)| (i, f.clone()))
+            .collect();
+        html! { <BlockView block={block.clone()} {figures} query={query.clone()} {lang} /> }
+    });
+    html! {
+        <article class="reader" id="dafu-reader" aria-labelledby="dafu-reader-title" data-open={entry.id.clone()}>
+            <a class="back" href={back}>{ lang.pick("← 返回列表", "← Back to the list") }</a>
+            <MetaCard index={props.index} query={query.clone()} />
+            <div class="reader-grid">
+                <div class="reader-main">
+                    <section class="reply-body" aria-label={lang.pick("答复正文", "Text of the reply")}>
+                        if reply.blocks.is_empty() {
+                            <p class="muted">{ lang.pick("这件答复没有可显示的正文。", "This reply has no text to show.") }</p>
+                        }
+                        { for blocks }
+                    </section>
+                    <Checklist reply={props.index} />
+                </div>
+                <div class="reader-rail">
+                    <FigureList index={props.index} />
+                </div>
+            </div>
+        </article>
+    }
+}

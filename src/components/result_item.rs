@@ -1,0 +1,67 @@
+//! One reply in the result list: a link that opens it in the reader.
+
+use yew::prelude::*;
+
+use crate::components::marked::marked;
+use crate::format;
+use crate::route::Route;
+use crate::search::{snippet, Query};
+use crate::state::use_app;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultItemProps {
+    /// Index into the corpus.
+    pub index: usize,
+    pub query: Query,
+}
+
+#[function_component(ResultItem)]
+pub fn result_item(props: &ResultItemProps) -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let entry = &app.corpus.entries[props.index];
+    let meta = &entry.reply.meta;
+    let open = app.route.open_reply() == Some(entry.id.as_str());
+    let filters = app.route.filters().cloned().unwrap_or_default();
+    let href = Route::Replies { open: Some(entry.id.clone()), filters }.href();
+    let title = entry.title();
+    let people = if meta.proposers.is_empty() {
+        String::new()
+    } else {
+        let more = if meta.proposers_more { lang.pick(" 等", " et al.") } else { "" };
+        format!("{}{more}", meta.proposers.join(lang.pick("、", ", ")))
+    };
+    let number = meta.doc_number.clone().unwrap_or_default();
+    let hit = (!props.query.is_empty())
+        .then(|| entry.reply.blocks.iter().find_map(|b| snippet(&b.text, &props.query, 18, 64)))
+        .flatten();
+    let (figures, commitments) = (entry.reply.figures.len(), entry.reply.commitments.len());
+    html! {
+        <li data-reply={meta.doc_number.clone().unwrap_or_else(|| entry.id.clone())} class={classes!("result", open.then_some("open"))}>
+            <a class="result-link" {href} aria-current={open.then_some("page")}>
+                <span class="result-top">
+                    <span class={classes!("kind-badge", crate::corpus::kind_key(meta.kind).to_owned())}>
+                        { format::reply_kind(meta.kind, lang) }
+                    </span>
+                    if let Some(d) = meta.date { <span class="result-date">{ format::date(d, lang) }</span> }
+                </span>
+                <span class="result-title">{ marked(title, &props.query.hits(title)) }</span>
+                <span class="result-meta">
+                    { marked(&number, &props.query.hits(&number)) }
+                    if !people.is_empty() { <span class="sep" aria-hidden="true">{ " · " }</span>{ marked(&people, &props.query.hits(&people)) } }
+                </span>
+                if let Some(s) = hit {
+                    <span class="result-snippet">
+                        if s.cut_start { { "…" } }
+                        { marked(&s.text, &s.hits) }
+                        if s.cut_end { { "…" } }
+                    </span>
+                }
+                <span class="result-counts">
+                    <span>{ lang.pick("数据 ", "Figures ") }<b>{ figures }</b></span>
+                    <span>{ lang.pick("承诺 ", "Commitments ") }<b>{ commitments }</b></span>
+                </span>
+            </a>
+        </li>
+    }
+}

@@ -1,0 +1,61 @@
+//! The list of replies that pass the search and the facets.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::components::result_item::ResultItem;
+use crate::corpus::Outcome;
+use crate::route::{Filters, Route};
+use crate::state::use_app;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultListProps {
+    pub outcome: Rc<Outcome>,
+}
+
+#[function_component(ResultList)]
+pub fn result_list(props: &ResultListProps) -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let total = app.corpus.entries.len();
+    let shown = props.outcome.rows.len();
+    let filters = app.route.filters().cloned().unwrap_or_default();
+    let narrowed = !filters.q.is_empty() || filters.has_facets();
+    let count = match (lang, narrowed) {
+        (crate::i18n::Lang::Zh, false) => format!("共 {total} 件答复，按日期排列"),
+        (crate::i18n::Lang::Zh, true) => format!("{total} 件中找到 {shown} 件"),
+        (crate::i18n::Lang::En, false) => format!("{total} replies, newest first"),
+        (crate::i18n::Lang::En, true) => format!("{shown} of {total} replies"),
+    };
+    let order = if filters.q.is_empty() || shown < 2 {
+        String::new()
+    } else {
+        lang.pick("按相关度排列", "most relevant first").to_owned()
+    };
+    let reset = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.navigate(Route::Replies { open: None, filters: Filters::default() }))
+    };
+    html! {
+        <section class="results" aria-labelledby="dafu-results-title">
+            <h2 id="dafu-results-title" class="visually-hidden">{ lang.pick("答复列表", "Replies") }</h2>
+            <p class="result-count" role="status" aria-live="polite" data-count={shown.to_string()}>
+                { count }
+                if !order.is_empty() { <span class="order">{ " · " }{ order }</span> }
+            </p>
+            if shown == 0 {
+                <div class="empty">
+                    <p>{ lang.pick("没有符合条件的答复。", "No reply matches.") }</p>
+                    <button type="button" class="button" onclick={reset}>{ lang.pick("清除搜索与筛选", "Clear search and filters") }</button>
+                </div>
+            } else {
+                <ol class="result-list">
+                    { for props.outcome.rows.iter().map(|&i| html! {
+                        <ResultItem key={i} index={i} query={props.outcome.query.clone()} />
+                    }) }
+                </ol>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,241 @@
+//! The bundled replies with what the list needs precomputed once: ids,
+//! search documents and facet facts.
+
+use dafu_bundle::{Bundle, BundledReply};
+use dafu_parser::{Date, Reply, ReplyKind, ResultClass};
+
+use crate::facets::{self, Facet, FacetCounts, Facts};
+use crate::route::Filters;
+use crate::search::{Document, Query};
+use crate::tracker::Tracker;
+
+/// One reply and its precomputed facts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub file: String,
+    pub reply: Reply,
+    /// The id used in URLs (`#/replies/<id>`) and in the `data-reply` test
+    /// hook: the document number, or the file stem when there is none (or
+    /// when another reply has the same document number).
+    pub id: String,
+    search: Document,
+    facts: Facts,
+}
+
+impl Entry {
+    /// The title to show: the proposal's title, else the file name.
+    pub fn title(&self) -> &str {
+        self.reply.meta.title.as_deref().unwrap_or(&self.file)
+    }
+
+    /// The signature date, else the first day of the document number's year.
+    pub fn date_key(&self) -> Date {
+        let m = &self.reply.meta;
+        m.date.unwrap_or(Date { year: m.doc_year.unwrap_or(0), month: 0, day: 0 })
+    }
+}
+
+/// The whole corpus, in bundle order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Corpus {
+    pub entries: Vec<Entry>,
+}
+
+/// What the list shows for a search and a facet selection.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub query: Query,
+    /// Indices into [`Corpus::entries`], in display order.
+    pub rows: Vec<usize>,
+    pub counts: Vec<FacetCounts>,
+}
+
+impl Corpus {
+    pub fn new(bundle: Bundle) -> Corpus {
+        let mut entries: Vec<Entry> = Vec::with_capacity(bundle.replies.len());
+        for BundledReply { file, reply } in bundle.replies {
+            let stem = file.rsplit_once('.').map_or(file.as_str(), |(s, _)| s).to_owned();
+            let id = match reply.meta.doc_number.clone() {
+                Some(n) if !n.is_empty() && !entries.iter().any(|e| e.id == n) => n,
+                _ => stem,
+            };
+            let search = search_document(&reply);
+            let facts = static_facts(&reply);
+            entries.push(Entry { file, reply, id, search, facts });
+        }
+        Corpus { entries }
+    }
+
+    /// The index of the reply with this URL id.
+    pub fn find(&self, id: &str) -> Option<usize> {
+        self.entries.iter().position(|e| e.id == id)
+    }
+
+    /// The facts of every reply, with commitment statuses from the tracker.
+    pub fn facts(&self, tracker: &Tracker) -> Vec<Facts> {
+        self.entries
+            .iter()
+            .map(|e| {
+                let mut facts = e.facts.clone();
+                let mut statuses: Vec<String> = Vec::new();
+                for c in &e.reply.commitments {
+                    let key = tracker.status(&c.id).key().to_owned();
+                    if !statuses.contains(&key) {
+                        statuses.push(key);
+                    }
+                }
+                facts.set(Facet::Status, statuses);
+                facts
+            })
+            .collect()
+    }
+
+    /// Runs a search: the rows in order (by relevance while searching, else
+    /// newest first) and the facet counts, from one predicate.
+    pub fn search(&self, filters: &Filters, tracker: &Tracker) -> Outcome {
+        let query = Query::parse(&filters.q);
+        let facts = self.facts(tracker);
+        let scored: Vec<(usize, u32)> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| e.search.score(&query).map(|s| (i, s)))
+            .collect();
+        let matching: Vec<usize> = scored.iter().map(|&(i, _)| i).collect();
+        let counts = facets::counts(&facts, &matching, filters);
+        let mut rows: Vec<(usize, u32)> =
+            scored.into_iter().filter(|&(i, _)| facets::fits(filters, &facts[i], None)).collect();
+        rows.sort_by(|&(a, sa), &(b, sb)| {
+            let (ea, eb) = (&self.entries[a], &self.entries[b]);
+            sb.cmp(&sa).then(eb.date_key().cmp(&ea.date_key())).then(a.cmp(&b))
+        });
+        Outcome { query, rows: rows.into_iter().map(|(i, _)| i).collect(), counts }
+    }
+}
+
+fn search_document(reply: &Reply) -> Document {
+    let m = &reply.meta;
+    let people = m
+        .proposers
+        .iter()
+        .map(String::as_str)
+        .chain(m.doc_number.as_deref())
+        .chain(m.session.as_deref())
+        .chain(m.proposal_number.as_deref());
+    Document::new(m.title.as_deref().unwrap_or(""), people, reply.blocks.iter().map(|b| b.text.as_str()))
+}
+
+/// Stable key of a handling result: its class letter, else as written.
+pub fn result_key(reply: &Reply) -> String {
+    match reply.meta.result_class {
+        Some(ResultClass::A) => "A".into(),
+        Some(ResultClass::B) => "B".into(),
+        Some(ResultClass::C) => "C".into(),
+        Some(ResultClass::D) => "D".into(),
+        None => reply.meta.result.clone().unwrap_or_default(),
+    }
+}
+
+pub fn kind_key(kind: Option<ReplyKind>) -> &'static str {
+    match kind {
+        Some(ReplyKind::Proposal) => "proposal",
+        Some(ReplyKind::Suggestion) => "suggestion",
+        None => "",
+    }
+}
+
+fn static_facts(reply: &Reply) -> Facts {
+    let m = &reply.meta;
+    let year = m.date.map(|d| d.year).or(m.doc_year).map(|y| y.to_string()).unwrap_or_default();
+    let has = if reply.commitments.is_empty() { "no" } else { "yes" };
+    let mut facts = Facts::default();
+    facts.set(Facet::Kind, vec![kind_key(m.kind).to_owned()]);
+    facts.set(Facet::Year, vec![year]);
+    facts.set(Facet::Session, vec![m.session.clone().unwrap_or_default()]);
+    facts.set(Facet::Result, vec![result_key(reply)]);
+    facts.set(Facet::Commitments, vec![has.to_owned()]);
+    facts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dafu_parser::{Block, BlockKind, Commitment, Meta, Section, Span};
+
+    pub fn reply(doc: &str, kind: ReplyKind, year: u16, title: &str, body: &str, commitments: usize) -> Reply {
+        let block = Block {
+            kind: BlockKind::Paragraph,
+            section: Section::Body,
+            text: body.into(),
+            bold: vec![],
+            source: Span::default(),
+        };
+        Reply {
+            meta: Meta {
+                doc_number: Some(doc.into()),
+                doc_year: Some(year),
+                kind: Some(kind),
+                title: Some(title.into()),
+                proposers: vec!["成键".into()],
+                result_class: Some(ResultClass::A),
+                date: Some(Date { year, month: 5, day: 1 }),
+                ..Meta::default()
+            },
+            blocks: vec![block],
+            commitments: (0..commitments)
+                .map(|i| Commitment {
+                    id: format!("{doc}#{i}"),
+                    heading: "h".into(),
+                    text: "t".into(),
+                    block: 0,
+                    range: Span::default(),
+                })
+                .collect(),
+            ..Reply::default()
+        }
+    }
+
+    fn corpus() -> Corpus {
+        let r = |file: &str, reply| BundledReply { file: file.into(), reply };
+        Corpus::new(Bundle {
+            replies: vec![
+                r("a.txt", reply("沪科提复〔2023〕45号", ReplyKind::Proposal, 2023, "关于桥梁", "孵化器孵化", 2)),
+                r("b.txt", reply("沪科建复〔2025〕38号", ReplyKind::Suggestion, 2025, "关于孵化", "基金", 0)),
+                r("c.txt", reply("沪科建复〔2025〕38号", ReplyKind::Suggestion, 2025, "关于人才", "人才", 1)),
+            ],
+        })
+    }
+
+    #[test]
+    fn ids_are_document_numbers_or_file_stems() {
+        let c = corpus();
+        let ids: Vec<&str> = c.entries.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["沪科提复〔2023〕45号", "沪科建复〔2025〕38号", "c"]);
+        assert_eq!(c.find("c"), Some(2));
+        assert_eq!(c.find("nope"), None);
+    }
+
+    #[test]
+    fn newest_first_without_a_query_relevance_with_one() {
+        let c = corpus();
+        let all = c.search(&Filters::default(), &Tracker::default());
+        assert_eq!(all.rows, [1, 2, 0]);
+        let q = c.search(&Filters { q: "孵化".into(), ..Filters::default() }, &Tracker::default());
+        assert_eq!(q.rows, [1, 0], "title hit first");
+    }
+
+    #[test]
+    fn facets_narrow_and_count_from_the_same_predicate() {
+        let c = corpus();
+        let t = Tracker::default();
+        let f = Filters { kind: Some("suggestion".into()), ..Filters::default() };
+        let out = c.search(&f, &t);
+        assert_eq!(out.rows, [1, 2]);
+        let kinds = &out.counts[Facet::Kind.index()].values;
+        assert_eq!(kinds, &[("proposal".to_owned(), 1), ("suggestion".to_owned(), 2)]);
+        let has = &out.counts[Facet::Commitments.index()].values;
+        assert_eq!(has, &[("yes".to_owned(), 1), ("no".to_owned(), 1)]);
+        let status = &out.counts[Facet::Status.index()].values;
+        assert_eq!(status, &[("not_rated".to_owned(), 1)]);
+    }
+}

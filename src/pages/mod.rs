@@ -1,0 +1,6 @@
+//! One component per view of the navigation bar.
+
+pub mod about;
+pub mod commitments;
+pub mod figures;
+pub mod replies;

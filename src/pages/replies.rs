@@ -1,0 +1,45 @@
+//! The replies view: search, facets and the result list beside the reader.
+
+use yew::prelude::*;
+
+use crate::components::facet_panel::FacetPanel;
+use crate::components::overview::Overview;
+use crate::components::reader::Reader;
+use crate::components::result_list::ResultList;
+use crate::components::search_box::SearchBox;
+use crate::route::Route;
+use crate::state::use_app;
+
+#[function_component(RepliesPage)]
+pub fn replies_page() -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let filters = app.route.filters().cloned().unwrap_or_default();
+    let outcome = {
+        let app = app.clone();
+        use_memo((filters.clone(), app.tracker_rev), move |(filters, _)| app.corpus.search(filters, &app.tracker))
+    };
+    let open_id = app.route.open_reply().map(str::to_owned);
+    let open = app.open_index();
+    let reader = match (open, open_id) {
+        (Some(index), _) => html! { <Reader key={index} {index} /> },
+        (None, Some(id)) => html! {
+            <div class="missing" role="alert">
+                <h2>{ lang.pick("找不到这件答复", "Reply not found") }</h2>
+                <p>{ format!("{} {id}", lang.pick("链接中的答复不在语料中：", "The link names a reply that is not in the corpus:")) }</p>
+                <a href={Route::Replies { open: None, filters: filters.clone() }.href()}>{ lang.pick("返回列表", "Back to the list") }</a>
+            </div>
+        },
+        (None, None) => html! { <Overview /> },
+    };
+    html! {
+        <div class={classes!("replies", open.is_some().then_some("has-open"))}>
+            <aside class="sidebar" aria-label={lang.pick("搜索与筛选", "Search and filters")}>
+                <SearchBox />
+                <ResultList outcome={outcome.clone()} />
+                <FacetPanel counts={outcome.counts.clone()} />
+            </aside>
+            <main id="dafu-main" class="reader-pane">{ reader }</main>
+        </div>
+    }
+}

@@ -1,0 +1,213 @@
+//! The app's one state and the actions that change it.
+//!
+//! Pages read the state and dispatch actions through [`use_app`]:
+//!
+//! ```ignore
+//! let app = use_app();
+//! let lang = app.lang;                       // Deref to State
+//! let reply = &app.corpus.entries[0].reply;  // the bundled corpus
+//! app.navigate(Route::About);                // push a new URL hash
+//! app.dispatch(Action::Tracker(action));     // change the tracker
+//! ```
+//!
+//! The URL hash is the source of truth for [`State::route`]: the app writes
+//! the hash after each `Navigate` (push, or replace while typing a search)
+//! and dispatches `Navigated` when the browser changes it (back/forward, a
+//! link, an edited address). Plain `<a href={route.href()}>` links work too.
+//! The tracker is saved to `localStorage` by the app after every change;
+//! a save problem comes back as [`State::notice`].
+
+use std::ops::Deref;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::corpus::Corpus;
+use crate::i18n::Lang;
+use crate::route::{history_mode, HistoryMode, Route};
+use crate::tracker::{Notice, Tracker, TrackerAction};
+
+#[derive(Debug, Clone)]
+pub struct State {
+    pub lang: Lang,
+    /// The bundled corpus, decoded once; shared, never copied.
+    pub corpus: Rc<Corpus>,
+    pub route: Route,
+    /// How the last route change should be written to the browser history;
+    /// `None` when the change came from the browser.
+    pub history: Option<HistoryMode>,
+    /// The replies view as last seen, so the navigation bar returns to it.
+    pub last_replies: Route,
+    /// Statuses and notes of the commitments.
+    pub tracker: Tracker,
+    /// Something the user should be told (storage problems, imports).
+    pub notice: Option<Notice>,
+    /// Bumped on every tracker change, so the app knows when to save.
+    pub tracker_rev: u32,
+}
+
+impl PartialEq for State {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+            && Rc::ptr_eq(&self.corpus, &other.corpus)
+            && self.route == other.route
+            && self.history == other.history
+            && self.last_replies == other.last_replies
+            && self.tracker_rev == other.tracker_rev
+            && self.tracker == other.tracker
+            && self.notice == other.notice
+    }
+}
+
+impl State {
+    pub fn new(corpus: Rc<Corpus>, lang: Lang, route: Route, tracker: Tracker, notice: Option<Notice>) -> State {
+        let last_replies = if route.filters().is_some() { route.clone() } else { Route::default() };
+        State { lang, corpus, route, history: None, last_replies, tracker, notice, tracker_rev: 0 }
+    }
+
+    /// Index of the open reply in the corpus, if one is open and known.
+    pub fn open_index(&self) -> Option<usize> {
+        self.route.open_reply().and_then(|id| self.corpus.find(id))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Go somewhere; the app records it in the URL hash.
+    Navigate(Route),
+    /// The browser's URL changed (back/forward, a link, a typed address).
+    Navigated(Route),
+    SetLang(Lang),
+    /// A change to the commitments tracker.
+    Tracker(TrackerAction),
+    /// Show a message (e.g. a storage failure reported after saving).
+    Notice(Notice),
+    DismissNotice,
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Navigate(route) => {
+                if route == self.route {
+                    return self;
+                }
+                next.history = Some(history_mode(&self.route, &route));
+                next.set_route(route);
+            }
+            Action::Navigated(route) => {
+                if route == self.route {
+                    return self;
+                }
+                next.history = None;
+                next.set_route(route);
+            }
+            Action::SetLang(lang) => {
+                if lang == self.lang {
+                    return self;
+                }
+                next.lang = lang;
+            }
+            Action::Tracker(change) => {
+                next.notice = next.tracker.apply(change);
+                next.tracker_rev = next.tracker_rev.wrapping_add(1);
+            }
+            Action::Notice(notice) => next.notice = Some(notice),
+            Action::DismissNotice => next.notice = None,
+        }
+        Rc::new(next)
+    }
+}
+
+impl State {
+    fn set_route(&mut self, route: Route) {
+        if route.filters().is_some() {
+            self.last_replies = route.clone();
+        }
+        self.route = route;
+    }
+}
+
+/// What [`use_app`] returns: the state (by `Deref`) and a way to change it.
+#[derive(Clone, PartialEq)]
+pub struct AppHandle(UseReducerHandle<State>);
+
+impl AppHandle {
+    pub fn new(handle: UseReducerHandle<State>) -> AppHandle {
+        AppHandle(handle)
+    }
+
+    pub fn dispatch(&self, action: Action) {
+        self.0.dispatch(action);
+    }
+
+    /// Goes to `route` (a new browser history entry, or a rewrite of the
+    /// current one while a search is being typed).
+    pub fn navigate(&self, route: Route) {
+        self.dispatch(Action::Navigate(route));
+    }
+
+    /// A callback that dispatches the given action, for event handlers.
+    pub fn callback<E>(&self, f: impl Fn(E) -> Action + 'static) -> Callback<E> {
+        let handle = self.0.clone();
+        Callback::from(move |e| handle.dispatch(f(e)))
+    }
+}
+
+impl Deref for AppHandle {
+    type Target = State;
+    fn deref(&self) -> &State {
+        &self.0
+    }
+}
+
+/// The app's state and dispatcher, for any component under `App`.
+#[hook]
+pub fn use_app() -> AppHandle {
+    use_context::<AppHandle>().expect("use_app() is only available inside App")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::route::Filters;
+
+    fn state() -> Rc<State> {
+        Rc::new(State::new(Rc::new(Corpus::default()), Lang::Zh, Route::default(), Tracker::default(), None))
+    }
+
+    fn searching(q: &str) -> Route {
+        Route::Replies { open: None, filters: Filters { q: q.into(), ..Filters::default() } }
+    }
+
+    #[test]
+    fn navigation_records_how_to_write_history() {
+        let s = state().reduce(Action::Navigate(searching("孵")));
+        assert_eq!(s.history, Some(HistoryMode::Push));
+        let s = s.reduce(Action::Navigate(searching("孵化")));
+        assert_eq!(s.history, Some(HistoryMode::Replace));
+        let s = s.reduce(Action::Navigated(Route::About));
+        assert_eq!((s.history, s.route.clone()), (None, Route::About));
+        assert_eq!(s.last_replies, searching("孵化"), "the list remembers the search");
+    }
+
+    #[test]
+    fn unchanged_state_is_the_same_rc() {
+        let s = state();
+        assert!(Rc::ptr_eq(&s, &s.clone().reduce(Action::Navigated(Route::default()))));
+        assert!(Rc::ptr_eq(&s, &s.clone().reduce(Action::SetLang(Lang::Zh))));
+        let en = s.reduce(Action::SetLang(Lang::En));
+        assert_eq!(en.lang, Lang::En);
+    }
+
+    #[test]
+    fn tracker_changes_bump_the_revision() {
+        let s = state().reduce(Action::Tracker(TrackerAction::Reset));
+        assert_eq!(s.tracker_rev, 1);
+        assert!(s.notice.is_some());
+        assert_eq!(s.reduce(Action::DismissNotice).notice, None);
+    }
+}
