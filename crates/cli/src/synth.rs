@@ -592,14 +592,16 @@ impl Gen {
 /// Generates reply `index` of the corpus for `seed`.
 pub fn generate(seed: u64, index: u64) -> Synthetic {
     let mut rng = Rng::new(seed, index);
-    let year = rng.int(2023, 2026) as u16;
+    // Year and kind cycle with the index, so that document numbers
+    // 沪科提复〔year〕k号 are unique across the corpus, as real ones are.
+    let year = 2023 + ((index % 8) / 2) as u16;
     let style = Style {
         spaced: rng.chance(0.4),
         markdown: rng.chance(0.35),
         fullwidth: rng.chance(0.08),
     };
     let mut g = Gen { rng, style, year };
-    let proposal = g.rng.chance(0.55);
+    let proposal = index % 2 == 0;
     let mut paras: Vec<String> = Vec::new();
     let md = g.style.markdown;
     let sp = g.sp();
@@ -621,7 +623,7 @@ pub fn generate(seed: u64, index: u64) -> Synthetic {
     }
     paras.push(if md { "# 上海市科学技术委员会" } else { "上海市科学技术委员会" }.to_string());
     let (code, kind) = if proposal { ("沪科提复", "proposal") } else { ("沪科建复", "suggestion") };
-    paras.push(format!("{code}〔{year}〕{}号", g.rng.int(1, 160)));
+    paras.push(format!("{code}〔{year}〕{}号", index / 8 + 1));
     if md && g.rng.chance(0.5) {
         paras.push("---".into());
     }
