@@ -6,7 +6,7 @@
 //! results as words or class letters, figures of every shape (超21亿元, 166家,
 //! 22.57%, 1.29 万亿元, 近80%, 3000余人, 2 倍), next-steps sections of every
 //! shape (**一是…** paragraphs, 一是…；二是… inline, （一）（二） subsections,
-//! 1. 2. items, a single sentence, none) and the extraction artefacts real
+//! items numbered 1. 2., a single sentence, none) and the extraction artefacts real
 //! texts carry (page-break splits, markdown marks, stray spaces, CRLF,
 //! full-width digits).
 //!
@@ -52,7 +52,10 @@ pub fn run(n: usize, out: &Path, seed: u64) -> io::Result<u8> {
         eprintln!("{}: error: cannot write: {err}", path.display());
         return Ok(crate::input::EXIT_IO);
     }
-    println!("wrote {n} synthetic replies ({bytes} bytes) to {}", out.display());
+    println!(
+        "wrote {n} synthetic replies ({bytes} bytes) to {}",
+        out.display()
+    );
     Ok(crate::input::EXIT_OK)
 }
 
@@ -141,54 +144,152 @@ const GIVEN: &[&str] = &[
 ];
 
 const FIELDS: &[&str] = &[
-    "集成电路", "生物医药", "人工智能", "量子科技", "脑机接口", "合成生物", "新材料", "低空经济",
-    "智能网联汽车", "商业航天", "氢能与储能", "具身智能", "海洋装备", "绿色低碳", "数字医疗",
-    "工业软件", "元宇宙", "细胞与基因治疗", "高端医疗器械", "类脑智能", "先进制造", "智能传感器",
+    "集成电路",
+    "生物医药",
+    "人工智能",
+    "量子科技",
+    "脑机接口",
+    "合成生物",
+    "新材料",
+    "低空经济",
+    "智能网联汽车",
+    "商业航天",
+    "氢能与储能",
+    "具身智能",
+    "海洋装备",
+    "绿色低碳",
+    "数字医疗",
+    "工业软件",
+    "元宇宙",
+    "细胞与基因治疗",
+    "高端医疗器械",
+    "类脑智能",
+    "先进制造",
+    "智能传感器",
 ];
 const TOPICS: &[&str] = &[
-    "科技成果转化", "科技金融服务", "基础研究", "青年科技人才培养", "概念验证平台建设",
-    "高质量孵化器建设", "技术转移体系建设", "知识产权运用", "科学普及", "国际科技合作",
-    "企业科技创新主体地位", "科研评价制度改革", "创新联合体建设", "研发与转化功能型平台建设",
-    "大型科研仪器开放共享", "长三角科技创新共同体建设", "临床研究转化", "应用场景开放",
-    "科技型中小企业培育", "新型研发机构发展", "产学研深度融合", "科技伦理治理",
-    "科研经费管理改革", "科技创新券使用",
+    "科技成果转化",
+    "科技金融服务",
+    "基础研究",
+    "青年科技人才培养",
+    "概念验证平台建设",
+    "高质量孵化器建设",
+    "技术转移体系建设",
+    "知识产权运用",
+    "科学普及",
+    "国际科技合作",
+    "企业科技创新主体地位",
+    "科研评价制度改革",
+    "创新联合体建设",
+    "研发与转化功能型平台建设",
+    "大型科研仪器开放共享",
+    "长三角科技创新共同体建设",
+    "临床研究转化",
+    "应用场景开放",
+    "科技型中小企业培育",
+    "新型研发机构发展",
+    "产学研深度融合",
+    "科技伦理治理",
+    "科研经费管理改革",
+    "科技创新券使用",
 ];
 const VERBS: &[&str] = &[
     "加快", "推动", "优化", "完善", "强化", "深化", "支持", "促进", "健全", "提升",
 ];
 const ORGS: &[&str] = &[
-    "市经济信息化委", "市发展改革委", "市教委", "市财政局", "市人力资源社会保障局", "市卫生健康委",
-    "市知识产权局", "市委金融办", "市国资委", "市数据局", "市市场监管局", "上海证监局",
-    "市药品监管局", "市商务委", "浦东新区", "临港新片区管委会", "张江科学城", "徐汇区",
-    "闵行区", "嘉定区",
+    "市经济信息化委",
+    "市发展改革委",
+    "市教委",
+    "市财政局",
+    "市人力资源社会保障局",
+    "市卫生健康委",
+    "市知识产权局",
+    "市委金融办",
+    "市国资委",
+    "市数据局",
+    "市市场监管局",
+    "上海证监局",
+    "市药品监管局",
+    "市商务委",
+    "浦东新区",
+    "临港新片区管委会",
+    "张江科学城",
+    "徐汇区",
+    "闵行区",
+    "嘉定区",
 ];
 const PLATFORMS: &[&str] = &[
-    "上海技术交易所", "国家技术转移东部中心", "InnoMatch 全球技术供需对接平台",
-    "上海科技创新资源数据中心", "上海产业技术研究院", "长三角国家技术创新中心",
-    "上海市大型科学仪器设施共享服务平台", "上海市科技创业中心", "上海市生物医药科技发展中心",
+    "上海技术交易所",
+    "国家技术转移东部中心",
+    "InnoMatch 全球技术供需对接平台",
+    "上海科技创新资源数据中心",
+    "上海产业技术研究院",
+    "长三角国家技术创新中心",
+    "上海市大型科学仪器设施共享服务平台",
+    "上海市科技创业中心",
+    "上海市生物医药科技发展中心",
     "上海市科学学研究所",
 ];
 const THINGS: &[&str] = &[
-    "高新技术企业", "科技小巨人企业", "专精特新企业", "新型研发机构", "市级工程技术研究中心",
-    "外资研发中心", "大学科技园", "众创空间", "技术转移机构", "重点实验室",
+    "高新技术企业",
+    "科技小巨人企业",
+    "专精特新企业",
+    "新型研发机构",
+    "市级工程技术研究中心",
+    "外资研发中心",
+    "大学科技园",
+    "众创空间",
+    "技术转移机构",
+    "重点实验室",
 ];
 const SUBJECTS: &[&str] = &[
-    "高校院所", "科研人员", "科技型中小企业", "在孵企业", "技术经理人", "创新联合体", "龙头企业",
-    "医疗卫生机构", "社会资本", "青年科学家",
+    "高校院所",
+    "科研人员",
+    "科技型中小企业",
+    "在孵企业",
+    "技术经理人",
+    "创新联合体",
+    "龙头企业",
+    "医疗卫生机构",
+    "社会资本",
+    "青年科学家",
 ];
 const FUNDS: &[&str] = &[
-    "上海未来产业基金", "天使投资引导基金", "科创接力基金", "成果转化引导基金", "产业转型升级基金",
+    "上海未来产业基金",
+    "天使投资引导基金",
+    "科创接力基金",
+    "成果转化引导基金",
+    "产业转型升级基金",
 ];
 const ACTIVITIES: &[&str] = &[
-    "政策宣讲会", "银企对接活动", "技术路演", "创新挑战赛", "科普讲座", "专题培训班",
+    "政策宣讲会",
+    "银企对接活动",
+    "技术路演",
+    "创新挑战赛",
+    "科普讲座",
+    "专题培训班",
     "供需对接会",
 ];
 const NOUNS: &[&str] = &[
-    "政策体系", "服务网络", "支撑能力", "协同机制", "评价体系", "服务链条", "创新生态",
-    "保障机制", "发展环境", "工作机制",
+    "政策体系",
+    "服务网络",
+    "支撑能力",
+    "协同机制",
+    "评价体系",
+    "服务链条",
+    "创新生态",
+    "保障机制",
+    "发展环境",
+    "工作机制",
 ];
 const DIGIT_NAMES: &[&str] = &[
-    "6G", "3D 打印", "TOP100", "“3+6”重点产业体系", "5G+工业互联网", "G60 科创走廊", "第 2 期",
+    "6G",
+    "3D 打印",
+    "TOP100",
+    "“3+6”重点产业体系",
+    "5G+工业互联网",
+    "G60 科创走廊",
+    "第 2 期",
 ];
 
 struct Style {
@@ -223,7 +324,10 @@ impl Gen {
         let surname = self.pick(SURNAMES);
         let given = self.pick(GIVEN);
         // A stray space inside a two-character name: "蓝 晟".
-        if self.style.spaced && surname.chars().count() + given.chars().count() == 2 && self.rng.chance(0.3) {
+        if self.style.spaced
+            && surname.chars().count() + given.chars().count() == 2
+            && self.rng.chance(0.3)
+        {
             format!("{surname} {given}")
         } else {
             format!("{surname}{given}")
@@ -438,7 +542,9 @@ impl Gen {
             }
             2 => {
                 let (a, b) = (self.count("个"), self.count("人"));
-                format!("持续推进{topic}，已布局{field}、{field2}等功能型平台{a}，集聚研发人员{b}。")
+                format!(
+                    "持续推进{topic}，已布局{field}、{field2}等功能型平台{a}，集聚研发人员{b}。"
+                )
             }
             3 => {
                 let (a, b) = (self.count("家"), self.percent());
@@ -493,7 +599,9 @@ impl Gen {
             }
             14 => {
                 let (a, b) = (self.count("支"), self.money());
-                format!("高质量孵化器自建及合作孵化基金已达{a}，总规模{b}，赋能{field}等硬科技领域。")
+                format!(
+                    "高质量孵化器自建及合作孵化基金已达{a}，总规模{b}，赋能{field}等硬科技领域。"
+                )
             }
             15 => {
                 let (a, b) = (self.count("次"), self.money());
@@ -523,8 +631,8 @@ impl Gen {
         let mut p = format!("关于“{}{topic}”的建议方面，", self.pick(VERBS));
         let n = self.rng.int(2, 4) as usize;
         let bold = self.rng.chance(0.4);
-        for i in 0..n {
-            let lead = format!("{}是{}{}", CN_NUM[i], self.pick(VERBS), self.pick(TOPICS));
+        for num in &CN_NUM[..n] {
+            let lead = format!("{num}是{}{}", self.pick(VERBS), self.pick(TOPICS));
             if bold {
                 let _ = write!(p, "**{lead}**。");
             } else {
@@ -560,15 +668,23 @@ impl Gen {
             let noun = self.pick(NOUNS);
             let field = self.pick(FIELDS);
             let s = match self.rng.int(0, 5) {
-                0 => format!("会同{org}进一步{}{topic}，完善{noun}，支持{subject}积极参与。", self.pick(VERBS)),
-                1 => format!("聚焦{field}等重点领域，{}{noun}，推动更多成果落地转化。", self.pick(VERBS)),
+                0 => format!(
+                    "会同{org}进一步{}{topic}，完善{noun}，支持{subject}积极参与。",
+                    self.pick(VERBS)
+                ),
+                1 => format!(
+                    "聚焦{field}等重点领域，{}{noun}，推动更多成果落地转化。",
+                    self.pick(VERBS)
+                ),
                 2 => {
                     let y = self.year + 2;
                     let yt = self.year_text(y);
                     let a = self.count("家");
                     format!("力争到{yt}新增{field}领域{}{a}。", self.pick(THINGS))
                 }
-                3 => format!("研究出台{topic}配套政策，引导{subject}加大投入，形成可复制可推广的经验。"),
+                3 => format!(
+                    "研究出台{topic}配套政策，引导{subject}加大投入，形成可复制可推广的经验。"
+                ),
                 4 => format!("深化与{org}的协同联动，健全{noun}，提升服务的精准性和有效性。"),
                 _ => format!("鼓励{subject}围绕{field}开展探索，加快构建{noun}。"),
             };
@@ -579,10 +695,19 @@ impl Gen {
 
     fn next_steps_intro(&mut self, you: &str) -> String {
         let word = self.pick(&["下一步", "下阶段", "下一阶段"]);
-        let who = self.pick(&["市科委将会同相关委办局", "我委将会同相关部门", "我们将", "市科委将"]);
+        let who = self.pick(&[
+            "市科委将会同相关委办局",
+            "我委将会同相关部门",
+            "我们将",
+            "市科委将",
+        ]);
         format!(
             "{word}，{who}，充分吸纳{}的意见建议，{}{}，重点做好以下工作。",
-            if self.rng.chance(0.5) { you } else { self.pick(&["提案中", "建议中"]) },
+            if self.rng.chance(0.5) {
+                you
+            } else {
+                self.pick(&["提案中", "建议中"])
+            },
             self.pick(VERBS),
             self.pick(TOPICS)
         )
@@ -601,7 +726,7 @@ pub fn generate(seed: u64, index: u64) -> Synthetic {
         fullwidth: rng.chance(0.08),
     };
     let mut g = Gen { rng, style, year };
-    let proposal = index % 2 == 0;
+    let proposal = index & 1 == 0;
     let mut paras: Vec<String> = Vec::new();
     let md = g.style.markdown;
     let sp = g.sp();
@@ -609,33 +734,65 @@ pub fn generate(seed: u64, index: u64) -> Synthetic {
     // Header lines.
     if g.rng.chance(0.8) {
         let result = g.pick(&[
-            "解决采纳", "解决采纳", "解决采纳", "A", "B", "C", "D", "正在解决或有关工作已启动",
-            "列入规划逐步解决", "因条件限制留作参考", "已解决或基本解决",
+            "解决采纳",
+            "解决采纳",
+            "解决采纳",
+            "A",
+            "B",
+            "C",
+            "D",
+            "正在解决或有关工作已启动",
+            "列入规划逐步解决",
+            "因条件限制留作参考",
+            "已解决或基本解决",
         ]);
         let trail = if md { "  " } else { "" };
         paras.push(format!("办理结果：{result}{trail}"));
         if g.rng.chance(0.9) {
             paras.push(
-                g.pick(&["公开属性：主动公开·全文", "公开属性：主动公开 · 全文", "公开属性：主动公开"])
-                    .to_string(),
+                g.pick(&[
+                    "公开属性：主动公开·全文",
+                    "公开属性：主动公开 · 全文",
+                    "公开属性：主动公开",
+                ])
+                .to_string(),
             );
         }
     }
-    paras.push(if md { "# 上海市科学技术委员会" } else { "上海市科学技术委员会" }.to_string());
-    let (code, kind) = if proposal { ("沪科提复", "proposal") } else { ("沪科建复", "suggestion") };
+    paras.push(
+        if md {
+            "# 上海市科学技术委员会"
+        } else {
+            "上海市科学技术委员会"
+        }
+        .to_string(),
+    );
+    let (code, kind) = if proposal {
+        ("沪科提复", "proposal")
+    } else {
+        ("沪科建复", "suggestion")
+    };
     paras.push(format!("{code}〔{year}〕{}号", index / 8 + 1));
     if md && g.rng.chance(0.5) {
         paras.push("---".into());
     }
     let session_no = CN_NUM[((year - 2023).min(2)) as usize];
     let number = format!("{:04}", g.rng.int(1, 1400));
-    let numbered = if g.rng.chance(0.5) { format!("第 {number} 号") } else { format!("第{number}号") };
+    let numbered = if g.rng.chance(0.5) {
+        format!("第 {number} 号")
+    } else {
+        format!("第{number}号")
+    };
     let title_line = if proposal {
         format!("对市政协十四届{session_no}次会议 {numbered}提案的答复")
     } else {
         format!("对市十六届人大{session_no}次会议 {numbered}代表建议的答复")
     };
-    paras.push(if md { format!("## {title_line}") } else { title_line });
+    paras.push(if md {
+        format!("## {title_line}")
+    } else {
+        title_line
+    });
 
     // Addressees.
     let people = if proposal { g.rng.int(1, 4) } else { 1 } as usize;
@@ -643,8 +800,16 @@ pub fn generate(seed: u64, index: u64) -> Synthetic {
     names.dedup();
     let more = proposal && names.len() > 1 && g.rng.chance(0.6);
     let role = if proposal { "委员" } else { "代表" };
-    paras.push(format!("{}{}{role}：", names.join("、"), if more { "等" } else { "" }));
-    let you = if names.len() > 1 { "你们" } else { g.pick(&["您", "你"]) };
+    paras.push(format!(
+        "{}{}{role}：",
+        names.join("、"),
+        if more { "等" } else { "" }
+    ));
+    let you = if names.len() > 1 {
+        "你们"
+    } else {
+        g.pick(&["您", "你"])
+    };
 
     // Opening.
     let body_start = paras.len();
@@ -653,14 +818,27 @@ pub fn generate(seed: u64, index: u64) -> Synthetic {
     let title = match g.rng.int(0, 4) {
         0 => format!("关于{}{topic}的建议", g.pick(VERBS)),
         1 => format!("关于{field}产业创新发展的建议"),
-        2 => format!("关于进一步{}{topic}、{}{field}发展", g.pick(VERBS), g.pick(VERBS)),
+        2 => format!(
+            "关于进一步{}{topic}、{}{field}发展",
+            g.pick(VERBS),
+            g.pick(VERBS)
+        ),
         3 => format!("关于{}{field}领域{topic}", g.pick(VERBS)),
         _ => format!("关于以{topic}助力上海{field}高质量发展的建议"),
     };
-    let doc = if proposal { "提案" } else { g.pick(&["代表建议", "建议"]) };
+    let doc = if proposal {
+        "提案"
+    } else {
+        g.pick(&["代表建议", "建议"])
+    };
     paras.push(format!(
         "{you}提出的“{title}”的{doc}收悉，{}现将办理情况答复如下：",
-        g.pick(&["经研究，", "我委会同相关部门进行了认真研究，", "经认真研究，", ""])
+        g.pick(&[
+            "经研究，",
+            "我委会同相关部门进行了认真研究，",
+            "经认真研究，",
+            ""
+        ])
     ));
     let topic2 = g.pick(TOPICS);
     paras.push(format!(
@@ -679,8 +857,16 @@ pub fn generate(seed: u64, index: u64) -> Synthetic {
     let mut body_len = 0usize;
     let mut section = 0usize;
     if body_shape == 1 {
-        let h = g.pick(&["一、近年相关工作情况", "一、主要工作开展情况", "一、工作推进情况"]);
-        paras.push(if md { format!("## **{h}**") } else { h.to_string() });
+        let h = g.pick(&[
+            "一、近年相关工作情况",
+            "一、主要工作开展情况",
+            "一、工作推进情况",
+        ]);
+        paras.push(if md {
+            format!("## **{h}**")
+        } else {
+            h.to_string()
+        });
     }
     while body_len < budget {
         let p = match body_shape {
@@ -713,7 +899,12 @@ pub fn generate(seed: u64, index: u64) -> Synthetic {
             }
             // Bold leads starting paragraphs.
             _ => {
-                let lead = format!("{}是{}{}", CN_NUM[section % 10], g.pick(VERBS), g.pick(TOPICS));
+                let lead = format!(
+                    "{}是{}{}",
+                    CN_NUM[section % 10],
+                    g.pick(VERBS),
+                    g.pick(TOPICS)
+                );
                 section += 1;
                 let n = g.rng.int(1, 4);
                 format!("**{lead}**。{}", g.body_paragraph(n))
@@ -747,23 +938,26 @@ pub fn generate(seed: u64, index: u64) -> Synthetic {
                 paras.push(if md { format!("## {h}") } else { h.to_string() });
             }
             paras.push(g.next_steps_intro(you));
-            for i in 0..items {
+            for num in &CN_NUM[..items] {
                 let (h, t) = (g.commitment_heading(), g.commitment_text());
-                paras.push(format!("**{}是{h}。**{t}", CN_NUM[i]));
+                paras.push(format!("**{num}是{h}。**{t}"));
             }
             items
         }
         Shape::Inline => {
             let word = g.pick(&["下一步", "下阶段"]);
-            let mut p = format!("{word}，{}，", g.pick(&["我委将会同相关委办", "市科委将", "我们将"]));
-            for i in 0..items {
+            let mut p = format!(
+                "{word}，{}，",
+                g.pick(&["我委将会同相关委办", "市科委将", "我们将"])
+            );
+            for (i, num) in CN_NUM[..items].iter().enumerate() {
                 let (h, t) = (g.commitment_heading(), g.commitment_text());
                 let t = t.trim_end_matches('。');
                 let end = if i + 1 == items { "。" } else { "；" };
                 if g.rng.chance(0.3) {
-                    let _ = write!(p, "**{}是{h}**，{t}{end}", CN_NUM[i]);
+                    let _ = write!(p, "**{num}是{h}**，{t}{end}");
                 } else {
-                    let _ = write!(p, "{}是{h}，{t}{end}", CN_NUM[i]);
+                    let _ = write!(p, "{num}是{h}，{t}{end}");
                 }
             }
             if g.rng.chance(0.5) {
@@ -781,9 +975,9 @@ pub fn generate(seed: u64, index: u64) -> Synthetic {
             let h = g.pick(&["二、对相关建议的答复", "二、下一步工作打算"]);
             paras.push(if md { format!("## {h}") } else { h.to_string() });
             paras.push(g.next_steps_intro(you));
-            for i in 0..items {
+            for num in &CN_NUM[..items] {
                 let (h, t) = (g.commitment_heading(), g.commitment_text());
-                paras.push(format!("（{}）{h}。{t}", CN_NUM[i]));
+                paras.push(format!("（{num}）{h}。{t}"));
             }
             items
         }
@@ -812,12 +1006,13 @@ pub fn generate(seed: u64, index: u64) -> Synthetic {
     // Closing, signature, contact, cc, print line.
     let thanks = match shape {
         Shape::None => format!("再次感谢{you}对上海科技创新工作的关心和支持！"),
-        _ => g.pick(&[
-            "感谢你们对本市科技工作的关心和支持！",
-            "感谢您对本市科技工作的关心与支持！",
-            "再次感谢对上海科技创新工作的关心和支持！",
-        ])
-        .to_string(),
+        _ => g
+            .pick(&[
+                "感谢你们对本市科技工作的关心和支持！",
+                "感谢您对本市科技工作的关心与支持！",
+                "再次感谢对上海科技创新工作的关心和支持！",
+            ])
+            .to_string(),
     };
     paras.push(thanks);
     for p in &mut paras[body_start..] {
@@ -830,15 +1025,29 @@ pub fn generate(seed: u64, index: u64) -> Synthetic {
     if g.rng.chance(0.75) {
         let contact = g.name();
         paras.push(format!("联系人姓名：{contact}"));
-        paras.push(format!("联系电话：{}{:04}", g.pick(&["2311", "6358", "2312", "5386"]), g.rng.int(0, 9999)));
-        let address = g.pick(&["威海路48号", "威海路 48 号 10 楼", "人民大道 200 号", "人民大道200号1412室", "钦州路100号"]);
+        paras.push(format!(
+            "联系电话：{}{:04}",
+            g.pick(&["2311", "6358", "2312", "5386"]),
+            g.rng.int(0, 9999)
+        ));
+        let address = g.pick(&[
+            "威海路48号",
+            "威海路 48 号 10 楼",
+            "人民大道 200 号",
+            "人民大道200号1412室",
+            "钦州路100号",
+        ]);
         paras.push(format!("联系地址：{address}"));
         paras.push("邮政编码：200003".into());
     }
     if md {
         paras.push("---".into());
     }
-    let cc = if proposal { "市政协提案办" } else { "市人大常委会代表工委" };
+    let cc = if proposal {
+        "市政协提案办"
+    } else {
+        "市人大常委会代表工委"
+    };
     paras.push(format!("抄送：市政府办公厅建议提案处，{cc}。"));
     if md {
         paras.push("---".into());
@@ -849,7 +1058,9 @@ pub fn generate(seed: u64, index: u64) -> Synthetic {
     // Page-break splits: a long paragraph broken between two Chinese characters.
     let breaks = g.rng.int(0, 3);
     for _ in 0..breaks {
-        let candidates: Vec<usize> = (0..paras.len()).filter(|&i| paras[i].chars().count() > 120).collect();
+        let candidates: Vec<usize> = (0..paras.len())
+            .filter(|&i| paras[i].chars().count() > 120)
+            .collect();
         if candidates.is_empty() {
             break;
         }
@@ -868,7 +1079,12 @@ pub fn generate(seed: u64, index: u64) -> Synthetic {
     if g.rng.chance(0.05) {
         text = text.replace('\n', "\r\n");
     }
-    Synthetic { text, kind, shape, commitments }
+    Synthetic {
+        text,
+        kind,
+        shape,
+        commitments,
+    }
 }
 
 /// Puts qualifiers after 达 where the text reads so (达超过 → 超过, 达累计 →

@@ -21,7 +21,12 @@ fn synth(n: usize, dir: &Path, seed: u64) {
         "--seed",
         &seed.to_string(),
     ]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 fn texts(dir: &Path) -> Vec<(String, String)> {
@@ -52,7 +57,10 @@ fn writes_n_replies_and_a_manifest_deterministically() {
     assert_eq!(manifest[0]["file"], "synth_00000.txt");
     for (name, text) in &ta {
         assert!(text.contains("上海市科学技术委员会"), "{name}");
-        assert!(text.contains("沪科提复") || text.contains("沪科建复"), "{name}");
+        assert!(
+            text.contains("沪科提复") || text.contains("沪科建复"),
+            "{name}"
+        );
     }
 }
 
@@ -80,7 +88,10 @@ fn check_accepts_every_synthetic_reply_and_parse_finds_figures_and_commitments()
         "{stdout}\n{}",
         String::from_utf8_lossy(&check.stderr)
     );
-    assert!(stdout.contains("checked 60 files: 60 ok, 0 not replies"), "{stdout}");
+    assert!(
+        stdout.contains("checked 60 files: 60 ok, 0 not replies"),
+        "{stdout}"
+    );
 
     let parsed = dafu(&["parse", "--json", path]);
     let replies: Vec<Value> = serde_json::from_slice(&parsed.stdout).unwrap();
