@@ -62,6 +62,13 @@ fn numbered_heading(text: &str) -> Option<u8> {
     (!punctuated && !rest.is_empty()).then(|| marker.family.level())
 }
 
+/// Cheap test before repairing a line to ask [`numbered_heading`]: a
+/// marker at its start (bold marks aside) and a heading's length at most.
+fn maybe_heading(raw: &str) -> bool {
+    let t = raw.trim_start_matches(|c: char| c == '*' || crate::text::is_space(c));
+    t.len() <= HEADING_MAX_CHARS * 4 + 16 && markers::at_start(t).is_some()
+}
+
 /// The level a heading's text gives itself: its marker's level, else the
 /// markdown level.
 fn heading_level(text: &str, markdown: u8) -> u8 {
@@ -100,7 +107,7 @@ pub(crate) fn build(lines: &[Line<'_>]) -> Vec<Block> {
                 ));
             }
             Unit::Plain(raw) => {
-                let heading = numbered_heading(&repair(raw).0).is_some();
+                let heading = maybe_heading(raw) && numbered_heading(&repair(raw).0).is_some();
                 if let Some(p) = pending.as_mut().filter(|p| p.open && !heading) {
                     p.raw.push(' ');
                     p.raw.push_str(raw);

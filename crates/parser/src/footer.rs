@@ -54,12 +54,18 @@ fn footer_line(text: &str) -> bool {
         || key_value(text).is_some_and(|(k, _)| FOOTER_KEYS.contains(&k))
 }
 
+/// Cheap test before repairing a line to ask [`footer_line`]: footer lines
+/// are short or start with a `key：`.
+fn short_or_keyed(raw: &str) -> bool {
+    raw.len() <= 120 || raw.chars().take(12).any(|c| c == '：' || c == ':') || raw.ends_with("印发")
+}
+
 /// Index of the first footer line at or after `from`: the signature
 /// (issuer lines just before the first footer-only line included), or
 /// `lines.len()` when there is none.
 pub(crate) fn find_start(lines: &[Line<'_>], from: usize) -> usize {
     let mut start = (from..lines.len())
-        .find(|&i| footer_line(&plain(lines[i].text)))
+        .find(|&i| short_or_keyed(lines[i].text) && footer_line(&plain(lines[i].text)))
         .unwrap_or(lines.len());
     while start > from && issuer(&plain(lines[start - 1].text)) {
         start -= 1;

@@ -73,37 +73,48 @@ pub(crate) fn repair(raw: &str) -> (String, Vec<Span>) {
     let mut open: Option<Option<usize>> = None;
     let mut pending_space = false;
     let mut last: Option<char> = None;
+    // Start of the run of ordinary characters not yet copied to `out`.
+    let mut run: Option<usize> = None;
     let mut chars = raw.char_indices();
     while let Some((i, c)) = chars.next() {
-        if next_marker.peek() == Some(&i) {
-            next_marker.next();
-            chars.next();
-            open = match open {
-                None => Some(None),
-                Some(start) => {
-                    if let Some(start) = start.filter(|&s| out.len() > s) {
-                        bold.push(Span::new(start, out.len()));
-                    }
-                    None
-                }
-            };
-            continue;
-        }
-        if is_space(c) || c.is_whitespace() {
-            pending_space = last.is_some();
-            continue;
-        }
-        if pending_space {
-            if last.is_some_and(|l| !is_wide(l)) && !is_wide(c) {
-                out.push(' ');
+        let marker = next_marker.peek() == Some(&i);
+        if marker || is_space(c) || c.is_whitespace() {
+            if let Some(start) = run.take() {
+                out.push_str(&raw[start..i]);
             }
-            pending_space = false;
+            if marker {
+                next_marker.next();
+                chars.next();
+                open = match open {
+                    None => Some(None),
+                    Some(start) => {
+                        if let Some(start) = start.filter(|&s| out.len() > s) {
+                            bold.push(Span::new(start, out.len()));
+                        }
+                        None
+                    }
+                };
+            } else {
+                pending_space = last.is_some();
+            }
+            continue;
         }
-        if open == Some(None) {
-            open = Some(Some(out.len()));
+        if run.is_none() {
+            if pending_space {
+                if last.is_some_and(|l| !is_wide(l)) && !is_wide(c) {
+                    out.push(' ');
+                }
+                pending_space = false;
+            }
+            if open == Some(None) {
+                open = Some(Some(out.len()));
+            }
+            run = Some(i);
         }
-        out.push(c);
         last = Some(c);
+    }
+    if let Some(start) = run {
+        out.push_str(&raw[start..]);
     }
     (out, bold)
 }
