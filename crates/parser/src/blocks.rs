@@ -20,7 +20,7 @@
 //! without a marker keeps its number of `#`.
 
 use crate::inline::{atx_heading, is_rule, repair};
-use crate::markers::{self, Family};
+use crate::markers;
 use crate::model::{Block, BlockKind, Section, Span};
 use crate::source::Line;
 use crate::text::{ends_sentence, is_clause_end, Nesting};
@@ -53,7 +53,7 @@ fn classify(text: &str) -> Unit<'_> {
 /// paragraph that starts with a lead sentence, not a heading.
 fn numbered_heading(text: &str) -> Option<u8> {
     let marker = markers::at_start(text)?;
-    if marker.family == Family::Shi || text.chars().count() > HEADING_MAX_CHARS {
+    if marker.family.in_running_text() || text.chars().count() > HEADING_MAX_CHARS {
         return None;
     }
     let rest = &text[marker.len..];
@@ -74,7 +74,7 @@ fn maybe_heading(raw: &str) -> bool {
 fn heading_level(text: &str, markdown: u8) -> u8 {
     let plain = text.trim_start_matches('*');
     markers::at_start(plain)
-        .filter(|m| m.family != Family::Shi)
+        .filter(|m| !m.family.in_running_text())
         .map_or(markdown, |m| m.family.level())
 }
 

@@ -43,7 +43,7 @@ fn markers_in(text: &str, from: usize) -> Vec<(usize, Marker)> {
         found.extend(markers::at_start(text).map(|m| (0, m)));
     }
     for (at, c) in text[from..].char_indices().map(|(i, c)| (i + from, c)) {
-        if at > 0 && ("一二三四五六七八九十（(".contains(c)) {
+        if at > 0 && ("一二三四五六七八九十第（(".contains(c)) {
             found.extend(markers::inline_at(text, at).map(|m| (at, m)));
         }
     }

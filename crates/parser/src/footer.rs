@@ -14,7 +14,7 @@
 
 use crate::date::date_only;
 use crate::inline::{is_rule, plain};
-use crate::meta::{issuer, key_value};
+use crate::meta::issuer;
 use crate::model::{Date, Meta};
 use crate::source::{Line, Note};
 use crate::text::ascii_digits;
@@ -23,9 +23,23 @@ const NAME: [&str; 3] = ["联系人姓名", "联系人", "姓名"];
 const PHONE: [&str; 3] = ["联系电话", "电话", "联系方式"];
 const ADDRESS: [&str; 3] = ["联系地址", "通讯地址", "地址"];
 const POSTCODE: [&str; 2] = ["邮政编码", "邮编"];
-const CC: [&str; 2] = ["抄送", "抄报"];
+/// Field keys of contact and cc lines, longest first.
+const FIELD_KEYS: [&str; 12] = [
+    "联系人姓名",
+    "联系电话",
+    "联系地址",
+    "通讯地址",
+    "联系方式",
+    "邮政编码",
+    "联系人",
+    "姓名",
+    "电话",
+    "地址",
+    "邮编",
+    "抄送",
+];
 /// Keys that only a footer has.
-const FOOTER_KEYS: [&str; 8] = [
+const FOOTER_KEYS: [&str; 7] = [
     "联系人姓名",
     "联系人",
     "联系电话",
@@ -33,7 +47,6 @@ const FOOTER_KEYS: [&str; 8] = [
     "邮政编码",
     "邮编",
     "抄送",
-    "抄报",
 ];
 
 /// A print line: `上海市科委办公室 2025年7月24日印发` → office (if on the
@@ -47,11 +60,58 @@ fn print_line(text: &str) -> Option<(Option<String>, Date)> {
     })
 }
 
+/// The signature on one line: `上海市科学技术委员会 2025年7月24日`.
+fn signature_line(text: &str) -> Option<(String, Date)> {
+    text.char_indices().skip(2).find_map(|(at, _)| {
+        let head = &text[..at];
+        (issuer(head) && !head.ends_with("年"))
+            .then(|| date_only(&text[at..]))?
+            .map(|d| (head.to_string(), d))
+    })
+}
+
+/// The contact and cc fields of a line, several allowed:
+/// `（联系人：张三，联系电话：23119275）` → `[("联系人", "张三"), ("联系电话", "23119275")]`.
+fn fields(text: &str) -> Option<Vec<(&'static str, &str)>> {
+    let text = text
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')']);
+    let key_at = |at: usize| {
+        FIELD_KEYS.iter().find_map(|&k| {
+            let rest = text[at..].strip_prefix(k)?;
+            let sep = rest.chars().next().filter(|&c| c == '：' || c == ':')?;
+            Some((k, at + k.len() + sep.len_utf8()))
+        })
+    };
+    let (first, mut value_at) = key_at(0)?;
+    let mut fields = Vec::new();
+    let mut key = first;
+    let mut at = value_at;
+    while at < text.len() {
+        if let Some((next, next_value)) = key_at(at) {
+            fields.push((key, trim_value(&text[value_at..at])));
+            (key, value_at, at) = (next, next_value, next_value);
+        } else {
+            at += text[at..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    fields.push((key, trim_value(&text[value_at..])));
+    Some(fields)
+}
+
+fn trim_value(value: &str) -> &str {
+    value
+        .trim()
+        .trim_end_matches(['，', ',', '；', ';', ' '])
+        .trim()
+}
+
 /// Whether a line can only belong to the footer.
 fn footer_line(text: &str) -> bool {
     date_only(text).is_some()
         || print_line(text).is_some()
-        || key_value(text).is_some_and(|(k, _)| FOOTER_KEYS.contains(&k))
+        || signature_line(text).is_some()
+        || fields(text).is_some_and(|f| FOOTER_KEYS.contains(&f[0].0))
 }
 
 /// Cheap test before repairing a line to ask [`footer_line`]: footer lines
@@ -94,16 +154,20 @@ pub(crate) fn read(lines: &[Line<'_>], meta: &mut Meta, notes: &mut Vec<Note>) {
                     unknown(offset, &old, notes);
                 }
             }
-        } else if let Some((key, value)) = key_value(&text) {
-            let value = value.to_string();
-            let contact = &mut meta.contact;
-            match key {
-                k if NAME.contains(&k) => contact.name = Some(value),
-                k if PHONE.contains(&k) => contact.phone = Some(ascii_digits(&value)),
-                k if ADDRESS.contains(&k) => contact.address = Some(value),
-                k if POSTCODE.contains(&k) => contact.postcode = Some(ascii_digits(&value)),
-                k if CC.contains(&k) => meta.cc = split_list(&value),
-                _ => unknown(line.start, &text, notes),
+        } else if let Some((issuer, date)) = signature_line(&text) {
+            meta.issuer.get_or_insert(issuer);
+            meta.date.get_or_insert(date);
+        } else if let Some(fields) = fields(&text) {
+            for (key, value) in fields {
+                let value = value.to_string();
+                let contact = &mut meta.contact;
+                match key {
+                    k if NAME.contains(&k) => contact.name = Some(value),
+                    k if PHONE.contains(&k) => contact.phone = Some(ascii_digits(&value)),
+                    k if ADDRESS.contains(&k) => contact.address = Some(value),
+                    k if POSTCODE.contains(&k) => contact.postcode = Some(ascii_digits(&value)),
+                    _ => meta.cc = split_list(&value),
+                }
             }
         } else {
             unknown(line.start, &text, notes);
@@ -185,6 +249,28 @@ mod tests {
             ))
         );
         assert_eq!(print_line("印发"), None);
+    }
+
+    #[test]
+    fn one_line_signatures_and_contacts() {
+        let lines = lines("上海市科学技术委员会 2025年7月24日\n（联系人：张三，联系电话：２３１１９２７５；邮编：200003）");
+        assert_eq!(find_start(&lines, 0), 0);
+        let mut meta = Meta::default();
+        let mut notes = Vec::new();
+        read(&lines, &mut meta, &mut notes);
+        assert!(notes.is_empty());
+        assert_eq!(meta.issuer.as_deref(), Some("上海市科学技术委员会"));
+        assert_eq!(
+            meta.date,
+            Some(Date {
+                year: 2025,
+                month: 7,
+                day: 24
+            })
+        );
+        assert_eq!(meta.contact.name.as_deref(), Some("张三"));
+        assert_eq!(meta.contact.phone.as_deref(), Some("23119275"));
+        assert_eq!(meta.contact.postcode.as_deref(), Some("200003"));
     }
 
     #[test]

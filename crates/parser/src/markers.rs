@@ -16,16 +16,24 @@ pub(crate) enum Family {
     ParenArabic,
     /// `一是`: an item inside running text.
     Shi,
+    /// `第一，`: an item inside running text.
+    Di,
 }
 
 impl Family {
+    /// Whether markers of this family only count items in running text
+    /// (never number a heading).
+    pub(crate) fn in_running_text(self) -> bool {
+        matches!(self, Family::Shi | Family::Di)
+    }
+
     /// Heading level a marker of this family stands for.
     pub(crate) fn level(self) -> u8 {
         match self {
             Family::Dun => 1,
             Family::Paren => 2,
             Family::Arabic => 3,
-            Family::ParenArabic | Family::Shi => 4,
+            Family::ParenArabic | Family::Shi | Family::Di => 4,
         }
     }
 }
@@ -83,7 +91,8 @@ fn with_space(s: &str, len: usize) -> usize {
 /// The marker at the very start of `s`, if any.
 ///
 /// `一、近年相关工作情况` → Dun 1; `（二）持续强化` → Paren 2; `3. 稳步扩大` →
-/// Arabic 3; `（1）` → ParenArabic 1; `三是完善` → Shi 3. Not markers:
+/// Arabic 3; `（1）` → ParenArabic 1; `三是完善` → Shi 3; `第二，` → Di 2.
+/// Not markers:
 /// `2.2万家` (a number), `一是否` is still Shi (no dictionary here).
 pub(crate) fn at_start(s: &str) -> Option<Marker> {
     let make = |family, ordinal, len| {
@@ -108,6 +117,14 @@ pub(crate) fn at_start(s: &str) -> Option<Marker> {
             .filter(|&c| c == '）' || c == ')')?;
         return make(family, ordinal, open + n + close.len_utf8());
     }
+    if let Some(rest) = s.strip_prefix('第') {
+        let (ordinal, n) = chinese_number(rest)?;
+        let sep = rest[n..]
+            .chars()
+            .next()
+            .filter(|&c| matches!(c, '，' | '、' | ','))?;
+        return make(Family::Di, ordinal, '第'.len_utf8() + n + sep.len_utf8());
+    }
     if let Some((ordinal, n)) = chinese_number(s) {
         let rest = &s[n..];
         if rest.starts_with('、') {
@@ -127,7 +144,7 @@ pub(crate) fn at_start(s: &str) -> Option<Marker> {
     make(Family::Arabic, ordinal, n + sep.len_utf8())
 }
 
-/// An inline `一是` / `（1）` marker at byte `at` of `text`: it must stand at
+/// An inline `一是` / `第一，` / `（1）` marker at byte `at` of `text`: it must stand at
 /// a clause start (text start, or after `，。；：` or an opening quote).
 ///
 /// In `推广赋权；二是提升能力` there is a Shi 2 marker at the `二`.
@@ -139,7 +156,8 @@ pub(crate) fn inline_at(text: &str, at: usize) -> Option<Marker> {
     ) {
         return None;
     }
-    at_start(&text[at..]).filter(|m| matches!(m.family, Family::Shi | Family::ParenArabic))
+    at_start(&text[at..])
+        .filter(|m| matches!(m.family, Family::Shi | Family::Di | Family::ParenArabic))
 }
 
 #[cfg(test)]
@@ -160,6 +178,9 @@ mod tests {
         assert_eq!(family("（1）推进"), Some((Family::ParenArabic, 1)));
         assert_eq!(family("三是完善"), Some((Family::Shi, 3)));
         assert_eq!(family("二十一是"), Some((Family::Shi, 21)));
+        assert_eq!(family("第二，推进"), Some((Family::Di, 2)));
+        assert_eq!(family("第1期"), None);
+        assert_eq!(family("第二批"), None);
         assert_eq!(at_start("3. 稳步").unwrap().len, 3);
     }
 

@@ -87,11 +87,14 @@ fn doc_number(text: &str) -> Option<(String, u16, Option<ReplyKind>)> {
     Some((written, year_ascii.parse().ok()?, kind))
 }
 
+/// Session, proposal number and kind read from the title line.
+type TitleLine = (Option<String>, Option<String>, Option<ReplyKind>);
+
 /// The title line: `对市政协十四届三次会议第1168号提案的答复` → session
-/// `市政协十四届三次会议`, number `1168`, kind.
-fn title_line(text: &str) -> Option<(Option<String>, Option<String>, Option<ReplyKind>)> {
+/// `市政协十四届三次会议`, number `1168`, kind. `对` may be missing.
+fn title_line(text: &str) -> Option<TitleLine> {
     let body = text.strip_prefix("关于").unwrap_or(text);
-    let body = body.strip_prefix('对')?;
+    let body = body.strip_prefix('对').unwrap_or(body);
     if !(body.ends_with("答复") || body.ends_with("复函")) || ends_sentence(body) {
         return None;
     }
@@ -118,16 +121,17 @@ fn title_line(text: &str) -> Option<(Option<String>, Option<String>, Option<Repl
 
 /// The addressee line: `成键、周轶敏、陈卫标等委员：` → names and whether
 /// `等` follows them. A line ending in `：` right before the opening counts
-/// even without 委员/代表.
+/// even without 委员/代表; a line ending in 委员/代表 even without `：`.
 fn addressee(text: &str, before_opening: bool) -> Option<(Vec<String>, bool)> {
-    let inner = text.strip_suffix(['：', ':'])?;
+    let colon = text.strip_suffix(['：', ':']);
+    let inner = colon.unwrap_or(text);
     if inner.is_empty() || inner.contains(['：', ':', '。', '；']) || inner.chars().count() > 80
     {
         return None;
     }
     const TITLES: [&str; 5] = ["委员", "代表", "同志", "先生", "女士"];
     let stripped = TITLES.iter().find_map(|t| inner.strip_suffix(t));
-    if stripped.is_none() && !before_opening {
+    if stripped.is_none() && !(before_opening && colon.is_some()) {
         return None;
     }
     let names = stripped.unwrap_or(inner);
@@ -186,31 +190,34 @@ fn result_class(value: &str) -> Option<ResultClass> {
 /// at the first line that is none of its parts (short unknown lines before
 /// it are skipped with a warning).
 pub(crate) fn read_front(lines: &[Line<'_>], meta: &mut Meta, notes: &mut Vec<Note>) -> usize {
-    for (i, line) in lines.iter().enumerate() {
+    let mut i = 0;
+    while let Some(line) = lines.get(i) {
+        i += 1;
         if is_rule(line.text) {
             continue;
         }
         let text = plain(line.text);
         if is_opening(&text) {
-            return i;
+            return i - 1;
         }
         if let Some((number, year, kind)) = doc_number(&text).filter(|_| meta.doc_number.is_none())
         {
             meta.doc_number = Some(number);
             meta.doc_year = Some(year);
             meta.kind = meta.kind.or(kind);
-        } else if let Some((session, number, kind)) =
-            title_line(&text).filter(|_| meta.session.is_none())
+        } else if let Some(((session, number, kind), used)) =
+            title_lines(&text, lines.get(i)).filter(|_| meta.session.is_none())
         {
             meta.session = session;
             meta.proposal_number = number;
             meta.kind = meta.kind.or(kind);
+            i += used;
         } else if issuer(&text) && meta.issuer.is_none() {
             meta.issuer = Some(text);
-        } else if let Some((names, more)) = addressee(&text, next_is_opening(&lines[i + 1..])) {
+        } else if let Some((names, more)) = addressee(&text, next_is_opening(&lines[i..])) {
             meta.proposers = names;
             meta.proposers_more = more;
-            return i + 1;
+            return i;
         } else if let Some((key, value)) = key_value(&text).filter(|(_, v)| !v.is_empty()) {
             match key {
                 "办理结果" => {
@@ -234,10 +241,20 @@ pub(crate) fn read_front(lines: &[Line<'_>], meta: &mut Meta, notes: &mut Vec<No
                 "unknown-header",
             ));
         } else {
-            return i;
+            return i - 1;
         }
     }
     lines.len()
+}
+
+/// The title line, possibly broken over two lines (`对市政协…第1168号` /
+/// `提案的答复`); also returns how many further lines it took.
+fn title_lines(text: &str, next: Option<&Line<'_>>) -> Option<(TitleLine, usize)> {
+    if let Some(title) = title_line(text) {
+        return Some((title, 0));
+    }
+    let next = next.filter(|_| text.starts_with('对') || text.starts_with("关于"))?;
+    title_line(&(text.to_string() + &plain(next.text))).map(|t| (t, 1))
 }
 
 fn next_is_opening(rest: &[Line<'_>]) -> bool {
@@ -246,14 +263,18 @@ fn next_is_opening(rest: &[Line<'_>]) -> bool {
         .is_some_and(|l| is_opening(&plain(l.text)))
 }
 
-/// The quoted title of the opening: the first quotation right after 提出的,
-/// else the first one starting with 关于; nested quotes stay inside.
+/// The quoted title of the opening: the first quotation right after 提出的
+/// (or an unquoted 关于… there), else the first quotation starting with 关于;
+/// nested quotes stay inside.
 ///
 /// `你们提出的“关于优化服务，促进‘科技-产业’发展”的提案收悉` →
 /// `关于优化服务，促进‘科技-产业’发展`
 pub(crate) fn opening_title(text: &str) -> Option<String> {
     let after = text.find("提出的").map(|at| at + "提出的".len());
     if let Some(title) = after.and_then(|at| quoted_at(text, at)) {
+        return Some(title.to_string());
+    }
+    if let Some(title) = after.and_then(|at| unquoted_at(text, at)) {
         return Some(title.to_string());
     }
     let mut from = 0;
@@ -264,6 +285,18 @@ pub(crate) fn opening_title(text: &str) -> Option<String> {
         from = at + text[at..].chars().next().map_or(1, char::len_utf8);
     }
     None
+}
+
+/// An unquoted title right after 提出的: `你们提出的关于加快改革的提案收悉`
+/// → `关于加快改革`.
+fn unquoted_at(text: &str, at: usize) -> Option<&str> {
+    let rest = &text[at..];
+    let end = rest.find("收悉").filter(|_| rest.starts_with("关于"))?;
+    let head = &rest[..end];
+    ["的代表建议", "的提案", "的建议"]
+        .iter()
+        .find_map(|kind| head.rfind(kind).map(|k| &head[..k]))
+        .filter(|t| t.len() > "关于".len())
 }
 
 /// The text inside the quotation opening at byte `at`.

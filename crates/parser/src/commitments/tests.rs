@@ -109,3 +109,12 @@ fn ranges_point_into_the_block() {
     assert_eq!(&text[found[0].range.range()], "一是甲，乙");
     assert_eq!(&text[found[1].range.range()], "二是丙。");
 }
+
+#[test]
+fn ordinal_words_inside_a_paragraph() {
+    let got = items("收悉。\n下一步，我们将做好以下工作：第一，加强统筹；第二，完善机制。");
+    assert_eq!(
+        got,
+        pairs(&[("加强统筹", "加强统筹"), ("完善机制", "完善机制。")])
+    );
+}

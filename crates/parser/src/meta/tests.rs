@@ -112,3 +112,20 @@ fn doc_numbers() {
     assert_eq!(doc_number("见沪科提复〔2025〕58号文"), None);
     assert_eq!(doc_number("〔2025〕58号"), None);
 }
+
+#[test]
+fn variants_of_the_front_matter() {
+    let (meta, body, notes) = front("上海市科学技术委员会\n沪科建复〔2025〕40号\n关于市十六届人大三次会议\n第1310号代表建议的答复\n贺仁龙代表\n您提出的");
+    assert!(notes.is_empty());
+    assert_eq!(body, 5);
+    assert_eq!(meta.session.as_deref(), Some("市十六届人大三次会议"));
+    assert_eq!(meta.proposal_number.as_deref(), Some("1310"));
+    assert_eq!(meta.proposers, ["贺仁龙"]);
+}
+
+#[test]
+fn unquoted_titles() {
+    let t = opening_title("你们提出的关于加快改革的建议的提案收悉，现答复如下：");
+    assert_eq!(t.as_deref(), Some("关于加快改革的建议"));
+    assert_eq!(opening_title("你们提出的提案收悉"), None);
+}
