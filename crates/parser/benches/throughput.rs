@@ -14,7 +14,10 @@ fn corpus() -> Vec<Vec<u8>> {
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     files.sort();
-    files.iter().map(|p| std::fs::read(p).expect("corpus file")).collect()
+    files
+        .iter()
+        .map(|p| std::fs::read(p).expect("corpus file"))
+        .collect()
 }
 
 fn throughput(c: &mut Criterion) {
@@ -22,16 +25,32 @@ fn throughput(c: &mut Criterion) {
     let bytes: usize = files.iter().map(Vec::len).sum();
     let gbk: Vec<Vec<u8>> = files
         .iter()
-        .map(|f| encoding_rs::GB18030.encode(std::str::from_utf8(f).unwrap()).0.into_owned())
+        .map(|f| {
+            encoding_rs::GB18030
+                .encode(std::str::from_utf8(f).unwrap())
+                .0
+                .into_owned()
+        })
         .collect();
     let mut group = c.benchmark_group("parse");
     group.throughput(Throughput::Bytes(bytes as u64));
     group.bench_function("corpus_utf8", |b| {
-        b.iter(|| files.iter().map(|f| dafu_parser::parse(std::hint::black_box(f)).blocks.len()).sum::<usize>())
+        b.iter(|| {
+            files
+                .iter()
+                .map(|f| dafu_parser::parse(std::hint::black_box(f)).blocks.len())
+                .sum::<usize>()
+        })
     });
-    group.throughput(Throughput::Bytes(gbk.iter().map(Vec::len).sum::<usize>() as u64));
+    group.throughput(Throughput::Bytes(
+        gbk.iter().map(Vec::len).sum::<usize>() as u64
+    ));
     group.bench_function("corpus_gb18030", |b| {
-        b.iter(|| gbk.iter().map(|f| dafu_parser::parse(std::hint::black_box(f)).blocks.len()).sum::<usize>())
+        b.iter(|| {
+            gbk.iter()
+                .map(|f| dafu_parser::parse(std::hint::black_box(f)).blocks.len())
+                .sum::<usize>()
+        })
     });
     group.finish();
 }
