@@ -10,6 +10,7 @@ mod data;
 mod facets;
 mod figure_table;
 mod format;
+mod hooks;
 mod i18n;
 mod keys;
 mod pages;
@@ -31,7 +32,11 @@ fn mount_point() -> web_sys::Element {
     }
     let el = document.create_element("div").expect("create_element(div)");
     el.set_attribute("data-dafu", "").expect("set_attribute");
-    gloo::utils::body().append_child(&el).expect("append_child");
+    let body = gloo::utils::body();
+    // The app owns this page: no margin around it (set through the CSSOM,
+    // which a strict Content-Security-Policy allows, unlike inline styles).
+    let _ = body.style().set_property("margin", "0");
+    body.append_child(&el).expect("append_child");
     el
 }
 

@@ -36,8 +36,8 @@ pub fn replies_page() -> Html {
         <div class={classes!("replies", open.is_some().then_some("has-open"))}>
             <aside class="sidebar" aria-label={lang.pick("搜索与筛选", "Search and filters")}>
                 <SearchBox />
-                <ResultList outcome={outcome.clone()} />
                 <FacetPanel counts={outcome.counts.clone()} />
+                <ResultList outcome={outcome.clone()} />
             </aside>
             <main id="dafu-main" class="reader-pane">{ reader }</main>
         </div>
