@@ -7,6 +7,7 @@ mod browser;
 mod components;
 mod corpus;
 mod data;
+mod embed;
 mod facets;
 mod figure_table;
 mod format;
@@ -42,5 +43,7 @@ fn mount_point() -> web_sys::Element {
 
 /// Entry point of the web app.
 pub fn start() {
-    yew::Renderer::<App>::with_root(mount_point()).render();
+    let root = mount_point();
+    embed::setup(&root);
+    yew::Renderer::<App>::with_root(root).render();
 }
