@@ -19,17 +19,26 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Starts serving `dir`; resolves to { server, url } once listening. */
-export function serve(dir, { port = 0, base = '/' } = {}) {
-  const root = resolve(dir);
-  const prefix = base.endsWith('/') ? base : `${base}/`;
+/**
+ * Starts serving `dir`; resolves to { server, url } once listening.
+ * `mounts` serves more folders beside it, e.g. { '/host/': 'tests/e2e/fixtures' }.
+ */
+export function serve(dir, { port = 0, base = '/', mounts = {} } = {}) {
+  const slash = (p) => (p.endsWith('/') ? p : `${p}/`);
+  const prefix = slash(base);
+  const roots = [
+    ...Object.entries(mounts).map(([at, d]) => [slash(at), resolve(d)]),
+    [prefix, resolve(dir)],
+  ];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (!path.startsWith(prefix)) {
+    const mount = roots.find(([at]) => path.startsWith(at));
+    if (!mount) {
       res.writeHead(404).end('not found');
       return;
     }
-    let file = normalize(join(root, path.slice(prefix.length)));
+    const [at, root] = mount;
+    let file = normalize(join(root, path.slice(at.length)));
     if (!file.startsWith(root)) {
       res.writeHead(403).end('forbidden');
       return;

@@ -11,10 +11,15 @@
 //     await page.fill('#dafu-search', '孵化');
 //     expect.equal(await page.locator('[data-reply]').count(), 2);
 //   });
+//
+// The same checks for the single-file offline build, opened from file://:
+//   offlineTest('works from a USB stick', async ({ page, open }) => { await open('#/'); … });
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from '../../tools/serve.mjs';
 
@@ -44,10 +49,14 @@ export async function getBrowser() {
   return browser;
 }
 
-/** The site served once per file and base path; resolves to its URL. */
-export async function site(base = '/') {
-  if (!sites.has(base)) sites.set(base, serve(DIST, { base }));
-  return (await sites.get(base)).url;
+/**
+ * The site served once per file, base path and extra folders (`mounts`, e.g.
+ * { '/host/': dir } for host pages); resolves to its URL.
+ */
+export async function site(base = '/', mounts = {}) {
+  const key = JSON.stringify([base, mounts]);
+  if (!sites.has(key)) sites.set(key, serve(DIST, { base, mounts }));
+  return (await sites.get(key)).url;
 }
 
 after(async () => {
@@ -60,11 +69,39 @@ const slug = (s) => s.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').sli
 /**
  * Declares one end-to-end test. `fn` receives { page, context, open, url, requests }:
  * `open(hash)` loads the site and waits until the app has rendered.
- * Options: { base: '/dafu/' } serves the site under a sub-path.
+ * Options: { base: '/dafu/' } serves the site under a sub-path; { mounts }
+ * serves more folders beside it (see `site`).
  */
-export function appTest(name, fn, { base = '/', allowOutside = false } = {}) {
+export function appTest(name, fn, { base = '/', allowOutside = false, mounts = {} } = {}) {
+  browserTest(name, fn, { allowOutside, start: async () => {
+    const url = await site(base, mounts);
+    const roots = [url, ...Object.keys(mounts).map((at) => new URL(at, url).href)];
+    return { url, inside: (u) => roots.some((root) => u.startsWith(root)) };
+  } });
+}
+
+/**
+ * Like appTest, for the single-file offline build: dist/dafu-offline.html is
+ * copied alone into an empty temporary folder and opened from file://. The only
+ * requests allowed are that file itself and data:/blob: URLs.
+ */
+export function offlineTest(name, fn) {
+  let dir;
+  browserTest(name, fn, {
+    start: async () => {
+      dir = await mkdtemp(join(tmpdir(), 'dafu-offline-'));
+      const file = join(dir, 'dafu-offline.html');
+      await copyFile(join(DIST, 'dafu-offline.html'), file);
+      const url = pathToFileURL(file).href;
+      return { url, inside: (u) => u.split('#')[0] === url };
+    },
+    finish: () => rm(dir, { recursive: true, force: true }),
+  });
+}
+
+function browserTest(name, fn, { start, finish = async () => {}, allowOutside = false }) {
   test(name, async () => {
-    const url = await site(base);
+    const { url, inside } = await start();
     const context = await (await getBrowser()).newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const errors = [];
@@ -73,7 +110,7 @@ export function appTest(name, fn, { base = '/', allowOutside = false } = {}) {
     page.on('pageerror', (e) => errors.push(e));
     page.on('request', (r) => {
       requests.push(r.url());
-      if (!r.url().startsWith(url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) {
+      if (!inside(r.url()) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) {
         outside.push(r.url());
       }
     });
@@ -93,6 +130,7 @@ export function appTest(name, fn, { base = '/', allowOutside = false } = {}) {
       throw e;
     } finally {
       await context.close();
+      await finish();
     }
   });
 }

@@ -1,0 +1,56 @@
+// The single-file offline build (dist/dafu-offline.html), copied alone into an
+// empty folder and opened from file:// — as from a USB stick.
+import { test } from 'node:test';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, offlineTest, DIST } from './harness.mjs';
+import { watchCsp } from './csp-probe.mjs';
+
+test('dafu-offline.html is one file: no reference to any other file', async () => {
+  const html = await readFile(join(DIST, 'dafu-offline.html'), 'utf8');
+  const refs = [...html.matchAll(/\s(?:src|href)\s*=\s*["']?([^"'\s>]+)/gi)].map((m) => m[1]);
+  expect.deepEqual(refs.filter((r) => !r.startsWith('data:') && !r.startsWith('#')), []);
+  expect.doesNotMatch(html, /<script[^>]+type=["']?module/i);
+  const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)?.[1];
+  expect.match(csp, /script-src 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'/);
+  expect.match(csp, /connect-src 'none'/);
+  expect.doesNotMatch(csp, /unsafe-inline/);
+});
+
+offlineTest('from file:// the list renders and search narrows it', async ({ page, open }) => {
+  const csp = await watchCsp(page);
+  await open('#/');
+  await page.waitForSelector('[data-reply]');
+  expect.equal(await page.locator('[data-reply]').count(), 5);
+  await page.fill('#dafu-search', '沪科建复');
+  await page.waitForFunction(() => document.querySelectorAll('[data-reply]').length === 2);
+  expect.deepEqual(await csp.violations(), [], 'CSP violations');
+});
+
+offlineTest('from file:// a reply opens, a status is set and survives a reload', async ({ page, open }) => {
+  const csp = await watchCsp(page);
+  await open('#/');
+  await page.locator('[data-reply] a').first().click();
+  await page.waitForFunction(() => location.hash.startsWith('#/replies/'));
+  await page.waitForSelector('[data-reply] a[aria-current="page"]');
+
+  await page.click('a[data-view="commitments"]');
+  const first = page.locator('[data-commitment]').first();
+  const id = await first.getAttribute('data-commitment');
+  await first.locator('select').selectOption('kept');
+  await page.waitForSelector(`[data-commitment="${id}"] select[data-status="kept"]`);
+
+  await page.reload();
+  await page.waitForSelector(`[data-dafu] .dafu [data-commitment="${id}"] select[data-status="kept"]`);
+  expect.equal(await page.locator(`[data-commitment="${id}"] select`).inputValue(), 'kept');
+  expect.deepEqual(await csp.violations(), [], 'CSP violations');
+});
+
+offlineTest('from file:// the about page does not offer the offline file again', async ({ page, open }) => {
+  await open('#/about');
+  await page.waitForSelector('.view-about');
+  const links = page.locator('[data-offline-link]');
+  for (let i = 0; i < (await links.count()); i += 1) {
+    expect.equal(await links.nth(i).isVisible(), false);
+  }
+});
