@@ -28,6 +28,10 @@ use crate::text::{ends_sentence, is_clause_end, Nesting};
 /// Longest text (in characters) a marker line may have to be a heading.
 const HEADING_MAX_CHARS: usize = 40;
 
+/// Longest unpunctuated line (in characters) taken for a title rather than
+/// the first line of a paragraph broken by a page break.
+const TITLE_MAX_CHARS: usize = 16;
+
 enum Unit<'a> {
     Rule,
     Heading { level: u8, text: &'a str },
@@ -60,6 +64,22 @@ fn numbered_heading(text: &str) -> Option<u8> {
     let mut nesting = Nesting::default();
     let punctuated = rest.chars().any(|c| nesting.outside(c) && is_clause_end(c));
     (!punctuated && !rest.is_empty()).then(|| marker.family.level())
+}
+
+/// A short line without any punctuation standing on its own (`工作情况`):
+/// a title, not the start of a paragraph broken by a page break (whose
+/// first line runs the page's full width).
+fn title_like(raw: &str) -> bool {
+    let unmarked = markers::at_start(raw.trim_start_matches('*')).is_none();
+    unmarked
+        && raw.chars().filter(|&c| !crate::text::is_space(c)).count() <= TITLE_MAX_CHARS
+        && !raw.chars().any(|c| {
+            crate::text::is_clause_end(c)
+                || matches!(
+                    c,
+                    '、' | '“' | '”' | '《' | '》' | '（' | '）' | '(' | ')' | '.'
+                )
+        })
 }
 
 /// Cheap test before repairing a line to ask [`numbered_heading`]: a
@@ -116,7 +136,7 @@ pub(crate) fn build(lines: &[Line<'_>]) -> Vec<Block> {
                     continue;
                 }
                 flush(&mut pending, &mut blocks);
-                let open = !heading && !ends_sentence(raw);
+                let open = !heading && !ends_sentence(raw) && !title_like(raw);
                 pending = Some(Pending {
                     raw: raw.to_string(),
                     start: line.start,
@@ -172,18 +192,36 @@ mod tests {
     #[test]
     fn rejoins_page_breaks() {
         assert_eq!(
-            kinds("宝山区已与长三\n\n角国家技术创新中心。\n\n下一段。"),
-            [para("宝山区已与长三角国家技术创新中心。"), para("下一段。")]
+            kinds("试点，宝山区已与长三\n\n角国家技术创新中心。\n\n下一段。"),
+            [
+                para("试点，宝山区已与长三角国家技术创新中心。"),
+                para("下一段。")
+            ]
         );
         assert_eq!(
-            kinds("加强重点高校示\n\n\n\n范，为高校。"),
-            [para("加强重点高校示范，为高校。")]
+            kinds("制订方案，加强重点高校示\n\n\n\n范，为高校。"),
+            [para("制订方案，加强重点高校示范，为高校。")]
         );
         assert_eq!(
             kinds("**二是支持高校专**\n\n业化队伍建设。"),
             [para("二是支持高校专业化队伍建设。")]
         );
-        assert_eq!(kinds("跨越 a\n---\nb 之谷。"), [para("跨越a b之谷。")]);
+        assert_eq!(
+            kinds("开展分类指引，助力科技成果转化跨越 a\n---\nb 之谷。"),
+            [para("开展分类指引，助力科技成果转化跨越a b之谷。")]
+        );
+    }
+
+    #[test]
+    fn short_title_lines_stand_alone() {
+        assert_eq!(
+            kinds("工作情况\n\n近年来，我们推进了工作。"),
+            [para("工作情况"), para("近年来，我们推进了工作。")]
+        );
+        assert_eq!(
+            kinds("前文，宝山区已与长\n三角。"),
+            [para("前文，宝山区已与长三角。")]
+        );
     }
 
     #[test]
@@ -218,7 +256,7 @@ mod tests {
 
     #[test]
     fn source_spans_cover_joined_lines() {
-        let src = "甲乙\n\n丙。";
+        let src = "甲，乙\n\n丙。";
         let blocks = build(&lines(src));
         assert_eq!(blocks[0].source, Span::new(0, src.len()));
     }

@@ -287,16 +287,18 @@ pub(crate) fn opening_title(text: &str) -> Option<String> {
     None
 }
 
-/// An unquoted title right after 提出的: `你们提出的关于加快改革的提案收悉`
-/// → `关于加快改革`.
+/// An unquoted title right after 提出的, up to the kind of text answered:
+/// `你们提出的关于加快改革的建议的提案收悉` → `关于加快改革的建议`;
+/// `您提出的关于加快改革的建议收悉` → `关于加快改革的建议`.
 fn unquoted_at(text: &str, at: usize) -> Option<&str> {
     let rest = &text[at..];
     let end = rest.find("收悉").filter(|_| rest.starts_with("关于"))?;
-    let head = &rest[..end];
-    ["的代表建议", "的提案", "的建议"]
+    let head = rest[..end].trim_end_matches('已');
+    let title = ["的代表建议", "的提案"]
         .iter()
-        .find_map(|kind| head.rfind(kind).map(|k| &head[..k]))
-        .filter(|t| t.len() > "关于".len())
+        .find_map(|kind| head.strip_suffix(kind))
+        .or_else(|| head.ends_with("建议").then_some(head))?;
+    (title.len() > "关于".len()).then_some(title)
 }
 
 /// The text inside the quotation opening at byte `at`.

@@ -127,5 +127,8 @@ fn variants_of_the_front_matter() {
 fn unquoted_titles() {
     let t = opening_title("你们提出的关于加快改革的建议的提案收悉，现答复如下：");
     assert_eq!(t.as_deref(), Some("关于加快改革的建议"));
+    let t = opening_title("您提出的关于加快改革的建议已收悉。");
+    assert_eq!(t.as_deref(), Some("关于加快改革的建议"));
     assert_eq!(opening_title("你们提出的提案收悉"), None);
+    assert_eq!(opening_title("你们提出的关于改革等意见收悉"), None);
 }
