@@ -109,6 +109,16 @@ pub fn about_page() -> Html {
                     "Exported JSON: {\"format\":\"dafu.tracker\",\"version\":1,\"entries\":{\"<commitment id>\":{\"status\":\"kept\",\"note\":\"…\",\"date\":\"2025-11-23\"}}}; status is one of not_rated, in_the_works, stalled, compromise, kept, broken. The Figures page's CSV is UTF-8 with a byte-order mark, so Excel opens it directly.",
                 ) }</p>
             </section>
+
+            // Hidden in the offline file itself (tools/post-build.mjs).
+            <section aria-labelledby="about-offline" data-offline-link="">
+                <h2 id="about-offline">{ lang.pick("离线版", "Offline copy") }</h2>
+                <p>{ lang.pick(
+                    "整个应用（含全部答复）也是一个独立的 HTML 文件：可拷贝到 U 盘或共享盘，双击即可在 Chrome、Edge 或 Firefox 中打开，无需服务器和网络。",
+                    "The whole app, with every reply, is also one self-contained HTML file: copy it to a USB stick or a shared drive and open it by double-click in Chrome, Edge or Firefox, with no server and no network.",
+                ) }</p>
+                <p><a href="dafu-offline.html" download="dafu-offline.html">{ lang.pick("下载离线版", "Download the offline copy") }</a></p>
+            </section>
         </article>
     }
 }

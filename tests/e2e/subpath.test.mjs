@@ -39,3 +39,15 @@ appTest('under /dafu/ hash routes navigate, survive a reload and go back', async
   await page.waitForFunction((h) => location.hash === h, reading);
   await page.waitForSelector('[data-reply] a[aria-current="page"]');
 }, BASE);
+
+appTest('the about page offers the offline file, and it is there', async ({ page, open, context }) => {
+  await open('#/about');
+  const link = page.locator('[data-offline-link] a[download="dafu-offline.html"]');
+  await link.waitFor();
+  expect.ok(await link.isVisible());
+  expect.match(await link.textContent(), /下载离线版/);
+  const href = await link.evaluate((a) => a.href);
+  const res = await context.request.get(href);
+  expect.equal(res.status(), 200);
+  expect.match(await res.text(), /wasm_bindgen\.initSync/);
+}, BASE);
