@@ -5,6 +5,7 @@
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::hooks::synced_select::use_synced_select;
 use crate::state::{use_app, Action};
 use crate::storage;
 use crate::tracker::{Status, TrackerAction};
@@ -33,11 +34,13 @@ pub fn status_mark(status: Status) -> &'static str {
 pub fn commitment_item(props: &CommitmentItemProps) -> Html {
     let app = use_app();
     let lang = app.lang;
-    let Some(c) = app.corpus.entries.get(props.reply).and_then(|e| e.reply.commitments.get(props.index)) else {
+    let found = app.corpus.entries.get(props.reply).and_then(|e| e.reply.commitments.get(props.index));
+    let entry = found.and_then(|c| app.tracker.entry(&c.id)).cloned().unwrap_or_default();
+    let status = entry.status;
+    let select = use_synced_select(status.key());
+    let Some(c) = found else {
         return Html::default();
     };
-    let entry = app.tracker.entry(&c.id).cloned().unwrap_or_default();
-    let status = entry.status;
 
     let onchange = {
         let id = c.id.clone();
@@ -80,7 +83,7 @@ pub fn commitment_item(props: &CommitmentItemProps) -> Html {
                 <div class="commitment-status">
                     <label class="field">
                         <span class="field-label">{ lang.pick("进展", "Status") }</span>
-                        <select {onchange} data-status={status.key()}>
+                        <select {onchange} ref={select} data-status={status.key()}>
                             { for Status::ALL.into_iter().map(|s| html! {
                                 <option value={s.key()} selected={s == status}>
                                     { format!("{} {}", status_mark(s), s.label(lang)) }

@@ -10,6 +10,7 @@ use crate::components::progress_summary::ProgressSummary;
 use crate::components::tracker_tools::TrackerTools;
 use crate::format;
 use crate::route::{CommitmentsQuery, Filters, Route};
+use crate::hooks::synced_select::use_synced_select;
 use crate::state::use_app;
 use crate::tracker::Status;
 
@@ -22,6 +23,7 @@ pub fn commitments_page() -> Html {
         _ => CommitmentsQuery::default(),
     };
     let status = query.status.as_deref().and_then(Status::from_key);
+    let reply_select = use_synced_select(query.reply.as_deref().unwrap_or(""));
     let corpus = &app.corpus;
     let tracker = &app.tracker;
 
@@ -99,7 +101,7 @@ pub fn commitments_page() -> Html {
                 </nav>
                 <label class="field inline">
                     <span class="field-label">{ lang.pick("答复", "Reply") }</span>
-                    <select onchange={on_reply} data-reply-filter="">
+                    <select onchange={on_reply} ref={reply_select} data-reply-filter="">
                         <option value="" selected={query.reply.is_none()}>{ lang.pick("全部答复", "All replies") }</option>
                         { for corpus.entries.iter().filter(|e| !e.reply.commitments.is_empty()).map(|e| html! {
                             <option value={e.id.clone()} selected={query.reply.as_deref() == Some(e.id.as_str())}>

@@ -10,6 +10,7 @@ use crate::figure_table::{self, qualifier_label, Row, SortKey, NO_UNIT};
 use crate::format::{self, figure_kind_key, figure_kind_label};
 use crate::i18n::Lang;
 use crate::route::{Filters, FiguresQuery, Route};
+use crate::hooks::synced_select::use_synced_select;
 use crate::state::{use_app, Action};
 use crate::storage;
 use crate::tracker::Notice;
@@ -22,6 +23,8 @@ pub fn figures_page() -> Html {
         Route::Figures(q) => q.clone(),
         _ => FiguresQuery::default(),
     };
+    let kind_select = use_synced_select(query.kind.as_deref().unwrap_or(""));
+    let unit_select = use_synced_select(query.unit.as_deref().unwrap_or(""));
     let corpus = app.corpus.clone();
     let all = figure_table::collect(corpus.entries.iter().map(|e| &e.reply));
     let key = SortKey::from_query(query.sort.as_deref());
@@ -110,7 +113,7 @@ pub fn figures_page() -> Html {
             <div class="filters table-tools">
                 <label class="field inline">
                     <span class="field-label">{ lang.pick("类型", "Kind") }</span>
-                    <select onchange={on_kind} data-filter="kind">
+                    <select onchange={on_kind} ref={kind_select} data-filter="kind">
                         <option value="" selected={query.kind.is_none()}>{ lang.pick("全部类型", "All kinds") }</option>
                         { for kinds.iter().map(|(k, n)| html! {
                             <option value={k.clone()} selected={query.kind.as_deref() == Some(k.as_str())}>
@@ -121,7 +124,7 @@ pub fn figures_page() -> Html {
                 </label>
                 <label class="field inline">
                     <span class="field-label">{ lang.pick("单位", "Unit") }</span>
-                    <select onchange={on_unit} data-filter="unit">
+                    <select onchange={on_unit} ref={unit_select} data-filter="unit">
                         <option value="" selected={query.unit.is_none()}>{ lang.pick("全部单位", "All units") }</option>
                         { for units.iter().map(|(u, n)| html! {
                             <option value={u.clone()} selected={query.unit.as_deref() == Some(u.as_str())}>

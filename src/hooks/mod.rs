@@ -1,0 +1,3 @@
+//! Small custom hooks.
+
+pub mod synced_select;

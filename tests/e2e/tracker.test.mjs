@@ -1,0 +1,239 @@
+// The commitments tracker, the commitments view and the figures view:
+// statuses and notes survive a reload, export/import round-trips, a corrupt
+// or full localStorage is reported and the app keeps working, reset asks
+// first, and the figures table sorts, filters and exports CSV with a BOM.
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { appTest, expect } from './harness.mjs';
+
+const KEY = 'dafu.tracker.v1';
+const stored = (page) => page.evaluate((k) => localStorage.getItem(k), KEY);
+const item = (page, n = 0) => page.locator('[data-commitment]').nth(n);
+const statusOf = (page, n = 0) => item(page, n).locator('select').inputValue();
+
+async function setStatus(page, n, status) {
+  await item(page, n).locator('select').selectOption(status);
+  await page.waitForFunction(
+    ([n, s]) => document.querySelectorAll('[data-commitment]')[n]?.querySelector('select')?.value === s,
+    [n, status],
+  );
+}
+
+async function commitmentsView(open, page) {
+  await open('#/commitments');
+  await page.waitForSelector('[data-commitment]');
+}
+
+appTest('a status and a note survive a reload', async ({ page, open }) => {
+  await commitmentsView(open, page);
+  const id = await item(page).getAttribute('data-commitment');
+  await setStatus(page, 0, 'kept');
+  await item(page).locator('textarea').fill('见 2025 年年报');
+  await page.waitForFunction((k) => (localStorage.getItem(k) ?? '').includes('年报'), KEY);
+
+  const doc = JSON.parse(await stored(page));
+  expect.equal(doc.version, 1);
+  expect.equal(doc.format, 'dafu.tracker');
+  expect.equal(doc.entries[id].status, 'kept');
+  expect.equal(doc.entries[id].note, '见 2025 年年报');
+  expect.match(doc.entries[id].date, /^\d{4}-\d\d-\d\d$/);
+
+  await page.reload();
+  await page.waitForSelector('[data-commitment]');
+  const again = page.locator(`[data-commitment="${id}"]`);
+  expect.equal(await again.locator('select').inputValue(), 'kept');
+  expect.equal(await again.locator('textarea').inputValue(), '见 2025 年年报');
+  expect.match(await again.textContent(), /进展截至 \d{4}-\d\d-\d\d/);
+});
+
+appTest('the reader checklist and the commitments view share statuses', async ({ page, open }) => {
+  await commitmentsView(open, page);
+  const id = await item(page).getAttribute('data-commitment');
+  const href = await page.locator('.commitment-group h2 a').first().getAttribute('href');
+  await page.goto(page.url().replace(/#.*$/, '') + href);
+  const inReader = page.locator(`#dafu-commitments [data-commitment="${id}"]`);
+  await inReader.waitFor();
+  await inReader.locator('select').selectOption('in_the_works');
+  await page.waitForFunction(() => document.querySelector('#dafu-commitments .progress-headline')?.textContent.includes('已评估 1 项'));
+  await commitmentsView(open, page);
+  expect.equal(await page.locator(`[data-commitment="${id}"] select`).inputValue(), 'in_the_works');
+});
+
+appTest('export then import round-trips', async ({ page, open }) => {
+  await commitmentsView(open, page);
+  const ids = [await item(page, 0).getAttribute('data-commitment'), await item(page, 1).getAttribute('data-commitment')];
+  await setStatus(page, 0, 'kept');
+  await setStatus(page, 1, 'stalled');
+  await item(page, 1).locator('textarea').fill('预算未落地, "待查"');
+  await page.waitForFunction((k) => (localStorage.getItem(k) ?? '').includes('待查'), KEY);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export"]')]);
+  expect.match(download.suggestedFilename(), /^dafu-承诺-\d{4}-\d\d-\d\d\.json$/);
+  const dir = await mkdtemp(join(tmpdir(), 'dafu-e2e-'));
+  const file = join(dir, download.suggestedFilename());
+  await download.saveAs(file);
+  const exported = JSON.parse(await readFile(file, 'utf8'));
+  expect.equal(exported.version, 1);
+  expect.equal(exported.entries[ids[0]].status, 'kept');
+  expect.equal(exported.entries[ids[1]].note, '预算未落地, "待查"');
+
+  // Clear, then import the file back.
+  await page.click('[data-action="reset"]');
+  await page.click('[data-action="confirm-reset"]');
+  await page.waitForFunction(() => document.querySelector('[data-commitment] select')?.value === 'not_rated');
+  await page.setInputFiles('[data-action="import"]', file);
+  await page.waitForSelector('[data-notice]');
+  expect.match(await page.locator('[data-notice]').textContent(), /新增 2 条/);
+  expect.equal(await page.locator(`[data-commitment="${ids[0]}"] select`).inputValue(), 'kept');
+  expect.equal(await page.locator(`[data-commitment="${ids[1]}"] textarea`).inputValue(), '预算未落地, "待查"');
+
+  // A bad file changes nothing and says so.
+  const bad = join(dir, 'bad.json');
+  await writeFile(bad, '{"version": 99, "entries": {}}');
+  await page.setInputFiles('[data-action="import"]', bad);
+  await page.waitForFunction(() => document.querySelector('[data-notice]')?.textContent.includes('无法导入'));
+  expect.equal(await page.locator(`[data-commitment="${ids[0]}"] select`).inputValue(), 'kept');
+});
+
+appTest('a corrupt stored value is reported, set aside and the app still works', async ({ page, context, open }) => {
+  await context.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem('dafu.tracker.v1', '{"version":1,"entries":{ broken');
+    }
+  });
+  await commitmentsView(open, page);
+  const notice = page.locator('[data-notice]');
+  await notice.waitFor();
+  expect.match(await notice.textContent(), /无法读取/);
+  const backups = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('dafu.tracker.v1.corrupt-')).map((k) => [k, localStorage.getItem(k)]),
+  );
+  expect.equal(backups.length, 1, JSON.stringify(backups));
+  expect.equal(backups[0][1], '{"version":1,"entries":{ broken');
+  expect.match(await notice.textContent(), new RegExp(backups[0][0].replace(/\./g, '\\.')));
+
+  // The app keeps working and saves afresh; the backup stays.
+  await setStatus(page, 0, 'broken');
+  await page.waitForFunction((k) => (localStorage.getItem(k) ?? '').includes('broken"'), KEY);
+  expect.equal(JSON.parse(await stored(page)).version, 1);
+  await page.reload();
+  await page.waitForSelector('[data-commitment]');
+  expect.equal(await statusOf(page), 'broken');
+  expect.equal(await page.evaluate((k) => localStorage.getItem(k), backups[0][0]), '{"version":1,"entries":{ broken');
+});
+
+appTest('a foreign value with a valid JSON shape is set aside too', async ({ page, context, open }) => {
+  await context.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem('dafu.tracker.v1', '{"version":7,"entries":{}}');
+    }
+  });
+  await commitmentsView(open, page);
+  await page.locator('[data-notice]').waitFor();
+  expect.match(await page.locator('[data-notice]').textContent(), /版本 7/);
+  const n = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('.corrupt-')).length);
+  expect.equal(n, 1);
+});
+
+appTest('a full localStorage is reported and the UI still updates', async ({ page, context, open }) => {
+  await context.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (String(key).startsWith('dafu.tracker')) {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return setItem.call(this, key, value);
+    };
+  });
+  await commitmentsView(open, page);
+  await setStatus(page, 0, 'compromise');
+  const notice = page.locator('[data-notice]');
+  await notice.waitFor();
+  expect.match(await notice.textContent(), /存储空间已满/);
+  // Still usable in memory.
+  await setStatus(page, 1, 'kept');
+  expect.equal(await statusOf(page, 0), 'compromise');
+  expect.match(await page.locator('.progress-headline').first().textContent(), /已评估 2 项/);
+  await page.click('[data-notice] button');
+  await page.waitForSelector('[data-notice]', { state: 'detached' });
+});
+
+appTest('reset asks for confirmation first', async ({ page, open }) => {
+  await commitmentsView(open, page);
+  await setStatus(page, 0, 'kept');
+  await page.click('[data-action="reset"]');
+  const confirm = page.locator('[data-confirm="reset"]');
+  await confirm.waitFor();
+  expect.equal(await statusOf(page), 'kept', 'nothing is cleared before confirming');
+  expect.equal(await page.evaluate(() => document.activeElement?.dataset.action), 'cancel-reset');
+  await page.click('[data-action="cancel-reset"]');
+  await confirm.waitFor({ state: 'detached' });
+  expect.equal(await statusOf(page), 'kept');
+
+  await page.click('[data-action="reset"]');
+  await page.click('[data-action="confirm-reset"]');
+  await page.waitForFunction(() => document.querySelector('[data-commitment] select')?.value === 'not_rated');
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').entries && Object.keys(JSON.parse(localStorage.getItem(k)).entries).length === 0, KEY);
+});
+
+appTest('the commitments view filters by status and by reply', async ({ page, open }) => {
+  await commitmentsView(open, page);
+  const total = await page.locator('[data-commitment]').count();
+  expect.ok(total >= 2, `only ${total} commitments`);
+  await setStatus(page, 1, 'kept');
+  const id = await item(page, 1).getAttribute('data-commitment');
+  await page.click('[data-status-filter="kept"]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-commitment]').length === 1);
+  expect.equal(await item(page).getAttribute('data-commitment'), id);
+  expect.match(page.url(), /#\/commitments\?status=kept/);
+  expect.equal(await page.locator('[data-status-filter="kept"]').getAttribute('aria-current'), 'true');
+  await page.reload();
+  await page.waitForSelector('[data-commitment]');
+  expect.equal(await page.locator('[data-commitment]').count(), 1);
+
+  await page.click('[data-status-filter="all"]');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-commitment]').length === n, total);
+  const reply = await page.locator('[data-reply-filter] option').nth(1).getAttribute('value');
+  await page.selectOption('[data-reply-filter]', reply);
+  await page.waitForFunction((n) => document.querySelectorAll('[data-commitment]').length < n, total);
+  expect.equal(await page.locator('.commitment-group').count(), 1);
+});
+
+appTest('the figures view sorts, filters and exports CSV with a BOM', async ({ page, open }) => {
+  await open('#/figures');
+  await page.waitForSelector('[data-figure-row]');
+  const all = await page.locator('[data-figure-row]').count();
+  const values = () => page.locator('[data-figure-row]').evaluateAll((rows) => rows.map((r) => Number(r.dataset.value)));
+
+  await page.click('[data-sort="value"]');
+  await page.waitForFunction(() => document.querySelector('th[aria-sort="descending"] [data-sort="value"]'));
+  const desc = await values();
+  expect.deepEqual(desc, [...desc].sort((a, b) => b - a));
+  await page.click('[data-sort="value"]');
+  await page.waitForFunction(() => document.querySelector('th[aria-sort="ascending"] [data-sort="value"]'));
+  const asc = await values();
+  expect.deepEqual(asc, [...asc].sort((a, b) => a - b));
+  expect.match(page.url(), /sort=value/);
+
+  await page.selectOption('[data-filter="kind"]', 'percent');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-figure-row]').length < n, all);
+  const kinds = await page.locator('[data-figure-row]').evaluateAll((rows) => rows.map((r) => r.dataset.figureRow));
+  expect.ok(kinds.length > 0 && kinds.every((k) => k === 'percent'), kinds.join());
+  await page.selectOption('[data-filter="kind"]', '');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-figure-row]').length === n, all);
+  await page.selectOption('[data-filter="unit"]', '家');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-figure-row]').length < n, all);
+  const units = await page.locator('[data-figure-row] td:nth-child(3)').allTextContents();
+  expect.ok(units.every((u) => u === '家'), units.join());
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export-csv"]')]);
+  expect.match(download.suggestedFilename(), /^dafu-数据-\d{4}-\d\d-\d\d\.csv$/);
+  const bytes = await readFile(await download.path());
+  expect.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  const lines = bytes.toString('utf8').trim().split('\r\n');
+  expect.equal(lines.length, units.length + 1);
+  expect.match(lines[0].replace(/^\uFEFF/, ""), /^文号,答复,原文,/);
+});
