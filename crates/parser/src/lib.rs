@@ -6,6 +6,12 @@
 //! let reply = dafu_parser::parse("沪科提复〔2025〕58号\n".as_bytes());
 //! assert_eq!(reply.meta.doc_number.as_deref(), Some("沪科提复〔2025〕58号"));
 //! ```
+//!
+//! The way through a text: `decode` bytes → `source` lines → `meta` front
+//! matter and `footer` (signature, contact, cc, print line) around the body
+//! → `blocks` (page breaks rejoined, `inline` repair, headings by `markers`)
+//! → `sections` → `figures` and dates per block, `commitments` from the
+//! next-steps section → warnings with places.
 #![forbid(unsafe_code)]
 
 mod blocks;
@@ -69,8 +75,11 @@ pub fn parse(bytes: &[u8]) -> Reply {
         dates.extend(d);
     }
     missing(&meta, &lines, footer_start, &mut notes);
-    let index = LineIndex::new(src);
-    let mut warnings: Vec<Warning> = notes.into_iter().map(|n| index.warning(n)).collect();
+    let mut warnings: Vec<Warning> = Vec::new();
+    if !notes.is_empty() {
+        let index = LineIndex::new(src);
+        warnings = notes.into_iter().map(|n| index.warning(n)).collect();
+    }
     warnings.sort_by_key(|w| (w.line, w.column));
     Reply {
         meta,
