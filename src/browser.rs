@@ -68,6 +68,11 @@ pub fn set_lang(lang: Lang) {
     if let Some(s) = storage() {
         let _ = s.set_item(LANG_KEY, if lang == Lang::En { "en" } else { "zh" });
     }
+    // In a host page (an intranet portal) the title and language are the
+    // portal's; the app's root element carries its own `lang`.
+    if !crate::owns_page() {
+        return;
+    }
     let document = gloo::utils::document();
     if let Some(root) = document.document_element() {
         let _ = root.set_attribute("lang", lang.tag());

@@ -174,6 +174,14 @@ appTest('mounted in a portal page\'s <div data-dafu>: works, and neither restyle
   await page.fill('#dafu-search', '');
   await page.waitForFunction(() => document.querySelectorAll('[data-reply]').length === 5);
 
+  // The page's title and language stay the portal's, also after a language switch.
+  await page.click('#dafu-lang');
+  await page.waitForSelector('.dafu[lang="en"]');
+  await page.click('#dafu-lang');
+  await page.waitForSelector('.dafu[lang="zh-CN"]');
+  expect.equal(await page.title(), '门户 · Portal (div)');
+  expect.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+
   expect.deepEqual(await styles(page, APP), alone, 'the portal restyled the app');
   expect.deepEqual(await styles(page, HOST), portal, 'the app restyled the portal');
   expect.equal(portal['#portal-title'].color, 'rgb(255, 0, 0)');
