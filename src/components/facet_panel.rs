@@ -44,6 +44,8 @@ pub fn value_label(facet: Facet, key: &str, lang: Lang) -> String {
 #[function_component(FacetPanel)]
 pub fn facet_panel(props: &FacetPanelProps) -> Html {
     let app = use_app();
+    // Phones show the facets on demand; wider screens always (see the CSS).
+    let expanded = use_state(|| false);
     let lang = app.lang;
     let filters = app.route.filters().cloned().unwrap_or_default();
     let open = app.route.open_reply().map(str::to_owned);
@@ -80,15 +82,32 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
         }
     };
     let cleared = Filters { q: filters.q.clone(), ..Filters::default() };
+    let chosen = Facet::ALL.iter().filter(|f| f.get(&filters).is_some()).count();
+    let toggle = {
+        let expanded = expanded.clone();
+        Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
+    };
     html! {
         <section class="facets" aria-labelledby="dafu-facets-title">
             <div class="facets-head">
                 <h2 id="dafu-facets-title">{ lang.pick("筛选", "Filter") }</h2>
+                <button type="button" class="facets-toggle link" onclick={toggle}
+                        aria-expanded={expanded.to_string()} aria-controls="dafu-facets-body">
+                    { match (lang, chosen, *expanded) {
+                        (_, _, true) => lang.pick("收起", "Hide").to_owned(),
+                        (Lang::Zh, 0, false) => "展开".to_owned(),
+                        (Lang::En, 0, false) => "Show".to_owned(),
+                        (Lang::Zh, n, false) => format!("已选 {n} 项 · 展开"),
+                        (Lang::En, n, false) => format!("{n} chosen · show"),
+                    } }
+                </button>
                 if filters.has_facets() {
                     <button type="button" class="link" onclick={go(cleared)}>{ lang.pick("清除筛选", "Clear filters") }</button>
                 }
             </div>
-            { for props.counts.iter().map(group) }
+            <div id="dafu-facets-body" class={classes!("facets-body", (!*expanded).then_some("collapsed"))}>
+                { for props.counts.iter().map(group) }
+            </div>
         </section>
     }
 }
