@@ -14,9 +14,12 @@
 //
 // The same checks for the single-file offline build, opened from file://:
 //   offlineTest('works from a USB stick', async ({ page, open }) => { await open('#/'); … });
+//
+// The built pages run under a Content-Security-Policy that refuses inline
+// scripts, so page.addScriptTag cannot add test tools: use injectScript.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -57,6 +60,11 @@ export async function site(base = '/', mounts = {}) {
   const key = JSON.stringify([base, mounts]);
   if (!sites.has(key)) sites.set(key, serve(DIST, { base, mounts }));
   return (await sites.get(key)).url;
+}
+
+/** Runs a script file (e.g. axe-core) in the page, past its CSP (addScriptTag is refused). */
+export async function injectScript(page, file) {
+  await page.evaluate(await readFile(file, 'utf8'));
 }
 
 after(async () => {
