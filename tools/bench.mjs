@@ -123,50 +123,57 @@ function parserThroughput(dir) {
 
 // ----------------------------------------------------------------- builds
 
-function newestCorpusBin() {
-  const build = join(ROOT, 'target', 'wasm32-unknown-unknown', 'release', 'build');
-  let best = null;
-  for (const d of existsSync(build) ? readdirSync(build) : []) {
-    if (!d.startsWith('dafu-web-')) continue;
-    const f = join(build, d, 'out', 'corpus.bin');
-    if (existsSync(f) && (!best || statSync(f).mtimeMs > statSync(best).mtimeMs)) best = f;
-  }
-  return best;
+// The bytes the app embeds: the corpus encoded by the same code path as the
+// build script (crates/bundle/examples/encode.rs), not read back from
+// cargo's shared build folders, which a concurrent build may rewrite.
+function encodeCorpus(n, corpus) {
+  const bin = join(BENCH, `corpus-${n}.bin`);
+  sh('cargo', ['run', '--quiet', '--release', '-p', 'dafu-bundle', '--example', 'encode', '--', corpus, bin], { CARGO_TARGET_DIR: NATIVE_TARGET });
+  return bin;
 }
 
 function buildApp(n, corpus) {
   const dist = join(BENCH, `dist-${n}`);
-  const bin = join(BENCH, `corpus-${n}.bin`);
+  const bin = encodeCorpus(n, corpus);
   if (BUILD || !existsSync(dist)) {
     log(`building the release app for ${n} replies`);
     const t = Date.now();
     const PATH = [join(ROOT, 'node_modules', '.bin'), join(process.env.CARGO_HOME ?? join(process.env.HOME, '.cargo'), 'bin'), process.env.PATH].join(':');
     sh('trunk', ['build', '--release', '--dist', dist], { DAFU_CORPUS: corpus, PATH });
     const secs = (Date.now() - t) / 1000;
-    const found = newestCorpusBin();
-    if (!found) throw new Error('no corpus.bin found under target/wasm32-unknown-unknown/release/build');
-    writeFileSync(bin, readFileSync(found));
     writeFileSync(join(BENCH, `build-${n}.json`), JSON.stringify({ secs }));
   }
   const { secs } = JSON.parse(readFileSync(join(BENCH, `build-${n}.json`), 'utf8'));
   return { dist, bin, buildSecs: secs };
 }
 
+// What a browser downloads: index.html and every file of dist/ it names,
+// followed through the JS files (a loader script importing the wasm-bindgen
+// glue, which fetches the wasm). Other files in dist/ (an offline single-file
+// variant, say) are not part of the transfer.
 function sizes(dist, bin) {
   const out = { wasm: [0, 0], js: [0, 0], css: [0, 0], html: [0, 0] };
-  const walk = (dir) => {
-    for (const f of readdirSync(dir)) {
-      const p = join(dir, f);
-      if (statSync(p).isDirectory()) { walk(p); continue; }
-      const ext = f.split('.').pop();
-      const key = { wasm: 'wasm', js: 'js', mjs: 'js', css: 'css', html: 'html' }[ext];
-      if (!key) continue;
-      const buf = readFileSync(p);
+  const names = readdirSync(dist).filter((f) => statSync(join(dist, f)).isFile());
+  const seen = new Set(['index.html']);
+  const queue = ['index.html'];
+  while (queue.length) {
+    const file = queue.shift();
+    const buf = readFileSync(join(dist, file));
+    const key = { wasm: 'wasm', js: 'js', mjs: 'js', css: 'css', html: 'html' }[file.split('.').pop()];
+    if (key) {
       out[key][0] += buf.length;
       out[key][1] += gz(buf);
     }
-  };
-  walk(dist);
+    if (!/\.(html|js|mjs)$/.test(file)) continue;
+    const text = buf.toString('utf8');
+    for (const name of names) {
+      if (!seen.has(name) && text.includes(name)) {
+        seen.add(name);
+        queue.push(name);
+      }
+    }
+  }
+  out.files = [...seen];
   const corpus = readFileSync(bin);
   out.corpus = [corpus.length, gz(corpus)];
   out.total = [0, 1].map((i) => out.wasm[i] + out.js[i] + out.css[i] + out.html[i]);
@@ -459,7 +466,7 @@ function report(res) {
     + (errors.length ? `\nPage errors: ${errors.join('; ')}\n` : '');
 }
 
-export { baselines, buildNative, corpusDir, latency, loadMetrics, report };
+export { baselines, buildNative, corpusDir, latency, loadMetrics, report, sizes };
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((e) => {

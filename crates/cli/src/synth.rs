@@ -517,8 +517,46 @@ impl Gen {
         }
     }
 
-    /// One sentence about work already done, usually with figures.
+    /// One sentence about work already done: about a third carry figures,
+    /// as in the real replies (roughly three to four figures per KB).
     fn done_sentence(&mut self) -> String {
+        if self.rng.chance(0.68) {
+            self.plain_sentence()
+        } else {
+            self.figure_sentence()
+        }
+    }
+
+    /// A sentence about work done, without figures.
+    fn plain_sentence(&mut self) -> String {
+        let field = self.pick(FIELDS);
+        let field2 = self.pick(FIELDS);
+        let topic = self.pick(TOPICS);
+        let topic2 = self.pick(TOPICS);
+        let org = self.pick(ORGS);
+        let platform = self.pick(PLATFORMS);
+        let thing = self.pick(THINGS);
+        let subject = self.pick(SUBJECTS);
+        let noun = self.pick(NOUNS);
+        let verb = self.pick(VERBS);
+        match self.rng.int(0, 11) {
+            0 => format!("市科委会同{org}聚焦“强化科技创新策源功能”主线，一以贯之抓落实，推动{topic}与{topic2}协同发力。"),
+            1 => format!("围绕{field}、{field2}等重点领域，制定出台专项行动方案，进行系统布局，为我市产业发展提供高质量供给。"),
+            2 => format!("发挥企业“出题人”作用，加强市场导向的应用性基础研究，由{subject}牵头提出指南建议，推动产学研深度合作。"),
+            3 => format!("{platform}持续完善服务功能，提升确权确价、交易组织、增信溢价等方面的核心能力，{verb}{noun}。"),
+            4 => format!("{org}出台{}，明确{subject}开展{topic}的责任边界，营造敢于探索、宽容失败的良好氛围。", self.policy()),
+            5 => format!("支持{thing}与{subject}联合开展攻关，形成“成果筛选-概念验证-专利保护-产业对接”的服务链条。"),
+            6 => format!("探索“拨投结合”“投贷联动”等创新机制，引导社会资本投早、投小、投硬科技，{verb}{topic}。"),
+            7 => format!("建立{topic}工作专班，定期梳理{subject}的诉求，协调解决{field}领域的共性问题。"),
+            8 => format!("推动{thing}向{subject}开放应用场景，加速{field}新技术、新产品的验证和迭代。"),
+            9 => format!("深化长三角区域协同，联动苏、浙、皖相关部门，共同{verb}{topic}的{noun}。"),
+            10 => format!("加强政策宣传解读，通过线上线下相结合的方式，帮助{subject}用足用好{topic}相关政策。"),
+            _ => format!("强化{topic}的制度供给，完善{field}、{field2}等领域的{noun}，营造有利于{subject}潜心研究的良好环境。"),
+        }
+    }
+
+    /// A sentence about work done, with one to three figures.
+    fn figure_sentence(&mut self) -> String {
         let field = self.pick(FIELDS);
         let field2 = self.pick(FIELDS);
         let topic = self.pick(TOPICS);
@@ -573,7 +611,8 @@ impl Gen {
                 format!("发挥{fund}作用，基金总规模{a}，已投资早期项目{b}，其中{c}完成后续融资。")
             }
             8 => {
-                format!("强化{topic}的制度供给，完善{field}、{field2}等领域的{noun}，营造有利于{subject}潜心研究的良好环境。")
+                let a = self.count("人");
+                format!("强化{topic}的制度供给，完善{field}、{field2}等领域的{noun}，惠及{subject}{a}。")
             }
             9 => {
                 let digit_name = self.pick(DIGIT_NAMES);
@@ -591,7 +630,8 @@ impl Gen {
                 format!("{yt}，本市{field}领域发明专利授权{a}，其中高价值专利占比{b}。")
             }
             12 => {
-                format!("坚持需求导向和问题导向，推动{subject}与{thing}深度对接，着力打通{topic}的堵点和难点。")
+                let a = self.count("项");
+                format!("坚持需求导向和问题导向，推动{subject}与{thing}深度对接，促成{topic}合作项目{a}。")
             }
             13 => {
                 let (a, b) = (self.count("户"), self.money());
@@ -612,7 +652,8 @@ impl Gen {
                 format!("全社会研发经费支出相当于全市生产总值的比例达{a}，{topic}取得积极进展。")
             }
             _ => {
-                format!("依托{platform}，推动{subject}参与{field}、{field2}领域的{noun}建设，相关经验在全国范围推广。")
+                let a = self.count("家");
+                format!("依托{platform}，推动{subject}参与{field}、{field2}领域的{noun}建设，服务企业{a}。")
             }
         }
     }
@@ -909,6 +950,12 @@ pub fn generate(seed: u64, index: u64) -> Synthetic {
                 let n = g.rng.int(1, 4);
                 format!("**{lead}**。{}", g.body_paragraph(n))
             }
+        };
+        // The first body paragraph always reports some figures.
+        let p = if body_len == 0 {
+            format!("{}{p}", g.figure_sentence())
+        } else {
+            p
         };
         body_len += p.len();
         paras.push(p);

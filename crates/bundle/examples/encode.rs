@@ -1,0 +1,96 @@
+//! Encodes a corpus folder exactly as the web app's build script does
+//! (parse every `*.txt` / `*.md` file in name order, refuse non-replies,
+//! `Bundle::encode`) and writes the bundle to a file, so benchmarks can
+//! measure the bytes the app embeds without reading cargo's build folders:
+//!
+//! ```sh
+//! cargo run --release -p dafu-bundle --example encode -- corpus/ target/corpus.bin
+//! ```
+//!
+//! It also prints how long decoding takes natively and what the bundle's
+//! bytes are made of (the encoded size without each part), as JSON on the
+//! last line of stdout.
+
+use std::{env, fs, path::PathBuf, process::ExitCode, time::Instant};
+
+use dafu_bundle::{Bundle, BundledReply};
+use dafu_parser::Reply;
+
+fn main() -> ExitCode {
+    let args: Vec<PathBuf> = env::args_os().skip(1).map(PathBuf::from).collect();
+    let [dir, out] = args.as_slice() else {
+        eprintln!("usage: encode CORPUS_DIR OUT_FILE");
+        return ExitCode::from(2);
+    };
+    let mut paths: Vec<PathBuf> = match fs::read_dir(dir) {
+        Ok(entries) => entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md")))
+            .collect(),
+        Err(e) => {
+            eprintln!("{}: error: {e}", dir.display());
+            return ExitCode::from(2);
+        }
+    };
+    paths.sort();
+    let mut replies = Vec::with_capacity(paths.len());
+    for path in &paths {
+        let bytes = match fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("{}: error: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        };
+        let reply = dafu_parser::parse(&bytes);
+        if let Err(e) = dafu_parser::check(&reply) {
+            eprintln!("{}: error: {e}", path.display());
+            return ExitCode::from(1);
+        }
+        let file = path.file_name().unwrap().to_string_lossy().into_owned();
+        replies.push(BundledReply { file, reply });
+    }
+    let bytes = Bundle { replies }.encode();
+    if let Err(e) = fs::write(out, &bytes) {
+        eprintln!("{}: error: {e}", out.display());
+        return ExitCode::from(2);
+    }
+    let bundle = Bundle::decode(&bytes).expect("a bundle just encoded decodes");
+    let runs: Vec<f64> = (0..5)
+        .map(|_| {
+            let t = Instant::now();
+            let decoded = Bundle::decode(&bytes).expect("decodes");
+            let ms = t.elapsed().as_secs_f64() * 1e3;
+            drop(decoded);
+            ms
+        })
+        .collect();
+    let mut sorted = runs.clone();
+    sorted.sort_by(f64::total_cmp);
+    let without = |strip: &dyn Fn(&mut Reply)| {
+        let mut b = bundle.clone();
+        b.replies.iter_mut().for_each(|r| strip(&mut r.reply));
+        bytes.len() - b.encode().len()
+    };
+    let text: usize = bundle.replies.iter().flat_map(|r| &r.reply.blocks).map(|b| b.text.len()).sum();
+    let parts = [
+        ("block_text_utf8", text),
+        ("blocks", without(&|r| r.blocks.clear())),
+        ("figures", without(&|r| r.figures.clear())),
+        ("figure_text", without(&|r| r.figures.iter_mut().for_each(|f| f.text.clear()))),
+        ("dates", without(&|r| r.dates.clear())),
+        ("commitments", without(&|r| r.commitments.clear())),
+        ("commitment_text", without(&|r| r.commitments.iter_mut().for_each(|c| c.text.clear()))),
+        ("warnings", without(&|r| r.warnings.clear())),
+    ];
+    let parts: Vec<String> = parts.iter().map(|(k, v)| format!("\"{k}\":{v}")).collect();
+    println!("{} replies, {} bytes, native decode {:.1} ms (median of 5)", paths.len(), bytes.len(), sorted[2]);
+    println!(
+        "{{\"replies\":{},\"bytes\":{},\"decode_ms\":{:.2},{}}}",
+        paths.len(),
+        bytes.len(),
+        sorted[2],
+        parts.join(",")
+    );
+    ExitCode::SUCCESS
+}
