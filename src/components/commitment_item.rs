@@ -63,6 +63,12 @@ pub fn commitment_item(props: &CommitmentItemProps) -> Html {
 
     // The heading is the start of the text: show it bold, then the rest.
     let rest = c.text.strip_prefix(c.heading.as_str()).unwrap_or(&c.text).trim_start();
+    // Chinese needs no space after the bold heading; Latin text does.
+    let rest_text = match rest.chars().next() {
+        None => String::new(),
+        Some(ch) if ch.is_ascii_alphanumeric() => format!(" {rest}"),
+        Some(_) => rest.to_owned(),
+    };
     let as_of = match &entry.date {
         Some(d) => match lang {
             crate::i18n::Lang::Zh => format!("进展截至 {d}"),
@@ -76,7 +82,7 @@ pub fn commitment_item(props: &CommitmentItemProps) -> Html {
             <div class="commitment-body">
                 <p>
                     <strong class="commitment-heading">{ c.heading.clone() }</strong>
-                    if !rest.is_empty() { { " " }{ rest.to_owned() } }
+                    { rest_text }
                 </p>
             </div>
             <div class="commitment-track">

@@ -74,7 +74,7 @@ pub fn figures_page() -> Html {
         })
     };
 
-    let header = |column: SortKey, label: &str| {
+    let header = |column: SortKey, label: &str, class: &'static str| {
         let active = key == column;
         let aria = match (active, query.desc) {
             (false, _) => "none",
@@ -93,7 +93,7 @@ pub fn figures_page() -> Html {
             _ => "↕",
         };
         html! {
-            <th scope="col" aria-sort={aria}>
+            <th scope="col" aria-sort={aria} class={classes!((!class.is_empty()).then_some(class))}>
                 <button type="button" class="sort" {onclick} data-sort={column.query().unwrap_or_else(|| "reply".into())}>
                     { label.to_owned() }<span class="arrow" aria-hidden="true">{ arrow }</span>
                 </button>
@@ -148,11 +148,11 @@ pub fn figures_page() -> Html {
                     <table class="figures-table">
                         <thead><tr>
                             <th scope="col">{ lang.pick("原文", "As written") }</th>
-                            { header(SortKey::Value, lang.pick("标准化数值", "Value")) }
-                            <th scope="col">{ lang.pick("单位", "Unit") }</th>
-                            { header(SortKey::Kind, lang.pick("类型", "Kind")) }
-                            <th scope="col">{ lang.pick("限定", "Qualifier") }</th>
-                            { header(SortKey::Reply, lang.pick("答复", "Reply")) }
+                            { header(SortKey::Value, lang.pick("标准化数值", "Value"), "") }
+                            <th scope="col" class="opt">{ lang.pick("单位", "Unit") }</th>
+                            { header(SortKey::Kind, lang.pick("类型", "Kind"), "opt") }
+                            <th scope="col" class="opt">{ lang.pick("限定", "Qualifier") }</th>
+                            { header(SortKey::Reply, lang.pick("答复", "Reply"), "") }
                         </tr></thead>
                         <tbody>
                             { for rows.iter().map(|r| row(r, &app, lang)) }
@@ -211,13 +211,14 @@ fn row(r: &Row, app: &crate::state::AppHandle, lang: Lang) -> Html {
             <td class="fig-text">
                 <a href={route.href()} {onclick} class={classes!("fig-link", format!("fig-{kind}"))}
                    title={lang.pick("在答复中查看", "Show in the reply")}>{ f.text.clone() }</a>
+                <span class={classes!("kind-tag", "kind-inline", format!("fig-{kind}"))}>{ figure_kind_label(f.kind, lang) }</span>
             </td>
             <td class="num">{ format::figure_value(f, lang) }</td>
-            <td>{ f.unit.clone().unwrap_or_default() }</td>
-            <td><span class={classes!("kind-tag", format!("fig-{kind}"))}>{ figure_kind_label(f.kind, lang) }</span></td>
-            <td>{ match &f.qualifier_text {
-                Some(t) => format!("{t} · {}", qualifier_label(f.qualifier, lang)),
-                None => qualifier_label(f.qualifier, lang).to_owned(),
+            <td class="opt unit">{ f.unit.clone().unwrap_or_default() }</td>
+            <td class="opt"><span class={classes!("kind-tag", format!("fig-{kind}"))}>{ figure_kind_label(f.kind, lang) }</span></td>
+            <td class="opt qualifier">{ match f.qualifier {
+                dafu_parser::Qualifier::Exact => html! { <span class="none" title={qualifier_label(f.qualifier, lang)}>{ "—" }</span> },
+                q => html! { qualifier_label(q, lang) },
             } }</td>
             <td class="reply-cell"><span class="doc-number">{ number }</span></td>
         </tr>

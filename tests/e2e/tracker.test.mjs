@@ -226,7 +226,7 @@ appTest('the figures view sorts, filters and exports CSV with a BOM', async ({ p
   await page.waitForFunction((n) => document.querySelectorAll('[data-figure-row]').length === n, all);
   await page.selectOption('[data-filter="unit"]', '家');
   await page.waitForFunction((n) => document.querySelectorAll('[data-figure-row]').length < n, all);
-  const units = await page.locator('[data-figure-row] td:nth-child(3)').allTextContents();
+  const units = await page.locator('[data-figure-row] td.unit').allTextContents();
   expect.ok(units.every((u) => u === '家'), units.join());
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export-csv"]')]);
