@@ -52,8 +52,8 @@ pub fn masthead() -> Html {
                 </nav>
                 <button type="button" class="lang-switch" onclick={switch}
                         lang={other.tag()} id="dafu-lang"
-                        aria-label={other.pick("切换到中文", "Switch to English")}>
-                    { other.pick("中文", "EN") }
+                        title={other.pick("切换到中文", "Switch to English")}>
+                    { other.pick("中文", "English") }
                 </button>
             </div>
         </header>
