@@ -8,6 +8,20 @@ use crate::i18n::Lang;
 use crate::state::use_app;
 use crate::tracker::STORAGE_KEY;
 
+/// What an exported tracker file looks like.
+const TRACKER_EXAMPLE: &str = r#"{
+  "format": "dafu.tracker",
+  "version": 1,
+  "exported": "2025-11-23",
+  "entries": {
+    "c-739b8fe94889": {
+      "status": "kept",
+      "note": "…",
+      "date": "2025-11-23"
+    }
+  }
+}"#;
+
 #[function_component(AboutPage)]
 pub fn about_page() -> Html {
     let app = use_app();
@@ -98,15 +112,20 @@ pub fn about_page() -> Html {
                     ) }</dd>
                     <dt><code>{ "data-commitment" }</code></dt>
                     <dd>{ lang.pick("每项承诺，值为其稳定标识。", "each commitment; the value is its stable id.") }</dd>
-                    <dt><code>{ "#/replies/<文号>" }</code>{ " · " }<code>{ "#/commitments" }</code>{ " · " }<code>{ "#/figures" }</code></dt>
+                    <dt><code>{ "#/replies/<文号>" }</code><br /><code>{ "#/commitments" }</code><br /><code>{ "#/figures" }</code></dt>
                     <dd>{ lang.pick(
                         "网址的 # 部分记录当前视图、打开的答复与筛选条件，可直接分享或收藏。",
                         "the URL's # part holds the view, the open reply and the filters: share or bookmark it.",
                     ) }</dd>
                 </dl>
                 <p>{ lang.pick(
-                    "导出的 JSON 文件格式：{\"format\":\"dafu.tracker\",\"version\":1,\"entries\":{\"<承诺标识>\":{\"status\":\"kept\",\"note\":\"…\",\"date\":\"2025-11-23\"}}}；status 取值 not_rated、in_the_works、stalled、compromise、kept、broken。数据页导出的 CSV 为带 BOM 的 UTF-8，可直接用 Excel 打开。",
-                    "Exported JSON: {\"format\":\"dafu.tracker\",\"version\":1,\"entries\":{\"<commitment id>\":{\"status\":\"kept\",\"note\":\"…\",\"date\":\"2025-11-23\"}}}; status is one of not_rated, in_the_works, stalled, compromise, kept, broken. The Figures page's CSV is UTF-8 with a byte-order mark, so Excel opens it directly.",
+                    "承诺进展的导出文件（格式与 localStorage 中保存的相同，另加导出日期 exported）：",
+                    "The commitments export (the format localStorage holds, plus the export date):",
+                ) }</p>
+                <pre class="json"><code>{ TRACKER_EXAMPLE }</code></pre>
+                <p>{ lang.pick(
+                    "status 取值 not_rated（未评估）、in_the_works（推进中）、stalled（停滞）、compromise（部分落实）、kept（已落实）、broken（未落实）；date 为最近一次设定进展的日期。数据页导出的 CSV 为带 BOM 的 UTF-8，可直接用 Excel 打开。",
+                    "status is one of not_rated, in_the_works, stalled, compromise, kept, broken; date is when the status was last set. The Figures page's CSV is UTF-8 with a byte-order mark, so Excel opens it directly.",
                 ) }</p>
             </section>
 
