@@ -1,0 +1,64 @@
+// Accessibility audit of every view with axe-core (the npm package, injected
+// into the page): no violation of impact "serious" or "critical".
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { appTest, expect, ROOT } from './harness.mjs';
+
+const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+
+/** Runs axe on the page and fails with a readable list of serious problems. */
+async function audit(page, label) {
+  // The app's Content-Security-Policy blocks injected <script> tags
+  // (page.addScriptTag), so axe is evaluated through the driver instead.
+  await page.evaluate(await readFile(AXE, 'utf8'));
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}  — ${n.failureSummary.replace(/\s+/g, ' ')}`),
+      more: Math.max(0, v.nodes.length - 5),
+    }));
+  });
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = bad
+    .map((v) => `\n[${v.impact}] ${v.id}: ${v.help}\n    ${v.nodes.join('\n    ')}${v.more ? `\n    … and ${v.more} more` : ''}`)
+    .join('');
+  expect.equal(bad.length, 0, `${label}: ${bad.length} serious or critical accessibility violations:${report}`);
+}
+
+appTest('the replies list has no serious accessibility violation', async ({ page, open }) => {
+  await open('#/');
+  await page.waitForSelector('[data-reply]');
+  await audit(page, 'replies list');
+});
+
+appTest('the reader has no serious accessibility violation', async ({ page, open }) => {
+  await open('#/');
+  const id = await page.locator('[data-reply]').first().getAttribute('data-reply');
+  await open(`#/replies/${encodeURIComponent(id)}`);
+  await page.waitForSelector('#dafu-reader');
+  await audit(page, `reader of ${id}`);
+});
+
+appTest('the commitments view has no serious accessibility violation', async ({ page, open }) => {
+  await open('#/commitments');
+  await page.waitForSelector('[data-commitment]');
+  await page.locator('[data-commitment] select').first().selectOption('kept');
+  await page.click('[data-action="reset"]');
+  await page.waitForSelector('[data-confirm="reset"]');
+  await audit(page, 'commitments view');
+});
+
+appTest('the figures view has no serious accessibility violation', async ({ page, open }) => {
+  await open('#/figures?sort=value&desc=true');
+  await page.waitForSelector('[data-figure-row]');
+  await audit(page, 'figures view');
+});
+
+appTest('the about view has no serious accessibility violation', async ({ page, open }) => {
+  await open('#/about');
+  await page.waitForSelector('.about-page');
+  await audit(page, 'about view');
+});
