@@ -97,7 +97,8 @@ export function offlineTest(name, fn) {
   let dir;
   browserTest(name, fn, {
     start: async () => {
-      dir = await mkdtemp(join(tmpdir(), 'dafu-offline-'));
+      // A folder name as on a USB stick: a space and Chinese characters.
+      dir = await mkdtemp(join(tmpdir(), 'dafu 离线版 '));
       const file = join(dir, 'dafu-offline.html');
       await copyFile(join(DIST, 'dafu-offline.html'), file);
       const url = pathToFileURL(file).href;
