@@ -112,7 +112,11 @@ impl Reducible for State {
                 next.lang = lang;
             }
             Action::Tracker(change) => {
-                next.notice = next.tracker.apply(change);
+                // A problem stays until dismissed; a change only replaces it
+                // with news of its own (an import's counts, a reset).
+                if let Some(notice) = next.tracker.apply(change) {
+                    next.notice = Some(notice);
+                }
                 next.tracker_rev = next.tracker_rev.wrapping_add(1);
             }
             Action::Notice(notice) => next.notice = Some(notice),
@@ -208,6 +212,8 @@ mod tests {
         let s = state().reduce(Action::Tracker(TrackerAction::Reset));
         assert_eq!(s.tracker_rev, 1);
         assert!(s.notice.is_some());
-        assert_eq!(s.reduce(Action::DismissNotice).notice, None);
+        assert_eq!(s.clone().reduce(Action::DismissNotice).notice, None);
+        let edit = TrackerAction::SetNote { id: "x".into(), note: "n".into() };
+        assert!(s.reduce(Action::Tracker(edit)).notice.is_some(), "an edit keeps the message");
     }
 }
