@@ -59,11 +59,6 @@ pub(super) const PREFIX_QUALIFIERS: &[(&str, Qualifier, &str)] = &[
     ("仅", Qualifier::Exact, "不"),
 ];
 
-/// Prefix qualifiers that may introduce a figure written with a Chinese
-/// magnitude word instead of digits (超百亿元, 过万人, 近两万人).
-pub(super) const CJK_NUMERAL_QUALIFIERS: &[&str] =
-    &["超过", "超", "过", "逾", "将近", "接近", "近", "大约", "约"];
-
 /// Qualifiers written right after the number or its magnitude (6500余户,
 /// 3000余万元, 100多家); only taken when a magnitude or unit follows.
 pub(super) const INNER_QUALIFIERS: &[(&str, Qualifier)] =
@@ -87,20 +82,6 @@ pub(super) const MAGNITUDES: &[(&str, Magnitude)] = &[
     ("亿", Magnitude::Yi),
     ("万", Magnitude::Wan),
     ("千", Magnitude::Qian),
-];
-
-/// The core of a figure written in Chinese magnitude words: text, number,
-/// magnitude. 百亿 is 100 × 亿, 千万 is 1 × 千万.
-pub(super) const CJK_CORES: &[(&str, f64, Option<Magnitude>)] = &[
-    ("万亿", 1.0, Some(Magnitude::WanYi)),
-    ("千万", 1.0, Some(Magnitude::QianWan)),
-    ("百万", 1.0, Some(Magnitude::BaiWan)),
-    ("千亿", 1000.0, Some(Magnitude::Yi)),
-    ("百亿", 100.0, Some(Magnitude::Yi)),
-    ("亿", 1.0, Some(Magnitude::Yi)),
-    ("万", 1.0, Some(Magnitude::Wan)),
-    ("千", 1000.0, None),
-    ("百", 100.0, None),
 ];
 
 /// Units; longest match wins (人次 over 人, 个百分点 over 个). Measure words
@@ -220,23 +201,6 @@ pub(super) const LATIN_UNITS: &[&str] = &[
 /// Words after a number that make it an address or serial number (威海路48号,
 /// 10楼, 1412室), not a quantity.
 pub(super) const ADDRESS_SUFFIXES: &[&str] = &["号", "楼", "室", "层", "栋", "幢", "弄", "单元"];
-
-/// Chinese digits that may multiply a magnitude word (近两万人).
-pub(super) fn cjk_digit(c: char) -> Option<f64> {
-    Some(match c {
-        '一' => 1.0,
-        '二' | '两' => 2.0,
-        '三' => 3.0,
-        '四' => 4.0,
-        '五' => 5.0,
-        '六' => 6.0,
-        '七' => 7.0,
-        '八' => 8.0,
-        '九' => 9.0,
-        '十' => 10.0,
-        _ => return None,
-    })
-}
 
 /// Connectors of a range of numbers (20-30家, 5至10年) or years (2025—2027年).
 pub(super) fn is_range_connector(c: char) -> bool {

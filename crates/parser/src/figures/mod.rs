@@ -33,10 +33,8 @@
 //!   are the lower bound, the qualifier AtLeast (unless a written qualifier
 //!   says otherwise), `qualifier_text` None; the unit is the one after the
 //!   upper bound.
-//! - Chinese numerals are figures only as a magnitude word (百 千 万 亿,
-//!   optionally times 一…十) right after 超/超过/过/逾/近/将近/接近/约/大约
-//!   and followed by a unit: 超百亿元 (100 × 亿 元), 过万人 (1 × 万 人),
-//!   近两万人 (2 × 万 人). 近三年, 三种方式, 四个面向, 千万级 are not figures.
+//! - A figure has at least one digit: quantities written only in Chinese
+//!   numerals (超百亿元, 过万人, 近三年, 三种方式) are not figures.
 //! - A rate unit keeps its denominator (30万元/人: unit 元/人, kind of 元).
 //!
 //! Not figures:
@@ -66,8 +64,8 @@ mod tests;
 
 use crate::model::{DateMention, Figure, FigureKind, Magnitude, Qualifier, Span};
 use lexicon::{
-    cjk_digit, is_range_connector, longest, CJK_CORES, CJK_NUMERAL_QUALIFIERS, INNER_QUALIFIERS,
-    MAGNITUDES, PREFIX_QUALIFIERS, RATE_DENOMINATORS, TRAILING_QUALIFIERS, UNITS,
+    is_range_connector, longest, INNER_QUALIFIERS, MAGNITUDES, PREFIX_QUALIFIERS,
+    RATE_DENOMINATORS, TRAILING_QUALIFIERS, UNITS,
 };
 use names::{glued_before, latin_unit, plain_number, skip_code, skip_ordinals};
 use number::{
@@ -130,11 +128,6 @@ impl Scanner<'_> {
             }
             if digit_value(c).is_some() {
                 resume = self.at_number(i);
-            } else if cjk_digit(c).is_some() || matches!(c, '百' | '千' | '万' | '亿') {
-                if let Some(draft) = self.cjk_figure(i, c) {
-                    resume = draft.end;
-                    self.push_figure(draft);
-                }
             }
         }
     }
@@ -212,41 +205,6 @@ impl Scanner<'_> {
         }
         draft.value = lower.scaled(draft.magnitude.map_or(0, exponent));
         Some(draft)
-    }
-
-    /// A figure in Chinese magnitude words at `i` (超百亿元, 过万人, 近两万人).
-    fn cjk_figure(&self, i: usize, c: char) -> Option<Draft> {
-        let text = self.text;
-        let (mut p, mut times) = (i, 1.0);
-        if let Some(v) = cjk_digit(c) {
-            times = v;
-            p += c.len_utf8();
-        }
-        let rest = text.get(p..)?;
-        let &(core, n, magnitude) = CJK_CORES
-            .iter()
-            .filter(|(w, ..)| rest.starts_with(w))
-            .max_by_key(|(w, ..)| w.len())?;
-        let prefix = self.prefix(i)?;
-        if !CJK_NUMERAL_QUALIFIERS.contains(&&text[prefix.start..prefix.end]) {
-            return None;
-        }
-        let number = times * n;
-        let mut draft = Draft {
-            start: i,
-            end: p + core.len(),
-            number,
-            value: number * magnitude.map_or(1.0, Magnitude::factor),
-            magnitude,
-            unit: None,
-            prefix: Some(prefix),
-            inner: None,
-            trailing: None,
-            range: false,
-        };
-        let end = draft.end;
-        self.tail(&mut draft, end);
-        draft.unit.is_some().then_some(draft)
     }
 
     /// Reads what follows the number (and its magnitude) at `p`: 余/多, a
