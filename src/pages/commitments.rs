@@ -76,6 +76,13 @@ pub fn commitments_page() -> Html {
         }
     };
 
+    // The hash holds the route, so the jump scrolls instead of navigating.
+    let to_tools = Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        if let Some(el) = gloo::utils::document().get_element_by_id("dafu-tracker-tools") {
+            el.scroll_into_view();
+        }
+    });
     let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
     for (r, i) in &shown {
         match groups.last_mut() {
@@ -94,6 +101,9 @@ pub fn commitments_page() -> Html {
                 ) }</p>
             </header>
             <ProgressSummary {progress} {lang} />
+            <p class="jump"><a href="#dafu-tracker-tools" onclick={to_tools}>
+                { lang.pick("导出、导入或清空记录 ↓", "Export, import or reset your record ↓") }
+            </a></p>
             <div class="filters" role="search" aria-label={lang.pick("筛选承诺", "Filter commitments")}>
                 <nav class="chips" aria-label={lang.pick("按进展筛选", "Filter by status")}>
                     { status_button(None, lang.pick("全部", "All").to_owned(), progress.total) }

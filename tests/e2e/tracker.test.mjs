@@ -83,7 +83,7 @@ appTest('export then import round-trips', async ({ page, open }) => {
   await page.click('[data-action="confirm-reset"]');
   await page.waitForFunction(() => document.querySelector('[data-commitment] select')?.value === 'not_rated');
   await page.setInputFiles('[data-action="import"]', file);
-  await page.waitForSelector('[data-notice]');
+  await page.waitForFunction(() => document.querySelector('[data-notice]')?.textContent.includes('导入完成'));
   expect.match(await page.locator('[data-notice]').textContent(), /新增 2 条/);
   expect.equal(await page.locator(`[data-commitment="${ids[0]}"] select`).inputValue(), 'kept');
   expect.equal(await page.locator(`[data-commitment="${ids[1]}"] textarea`).inputValue(), '预算未落地, "待查"');
@@ -236,4 +236,10 @@ appTest('the figures view sorts, filters and exports CSV with a BOM', async ({ p
   const lines = bytes.toString('utf8').trim().split('\r\n');
   expect.equal(lines.length, units.length + 1);
   expect.match(lines[0].replace(/^\uFEFF/, ""), /^文号,答复,原文,/);
+
+  // A figure links to its place in the reader.
+  const text = await page.locator('[data-figure-row] .fig-link').first().textContent();
+  await page.locator('[data-figure-row] .fig-link').first().click();
+  await page.waitForSelector('#dafu-reader');
+  await page.waitForFunction((t) => document.activeElement?.matches('[data-figure]') && document.activeElement.textContent.includes(t), text);
 });
