@@ -97,12 +97,9 @@ function buildNative() {
 function corpusDir(n) {
   if (n === 5) return join(ROOT, 'corpus');
   const dir = join(BENCH, `corpus-${n}`);
-  const manifest = join(dir, 'manifest.json');
-  const fresh = existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).length === n;
-  if (!fresh) {
-    rmSync(dir, { recursive: true, force: true });
-    sh(DAFU, ['synth', String(n), '--out', dir, '--seed', '1']);
-  }
+  // Always written afresh (about a second): the generator may have changed.
+  rmSync(dir, { recursive: true, force: true });
+  sh(DAFU, ['synth', String(n), '--out', dir, '--seed', '1']);
   return dir;
 }
 
@@ -128,13 +125,14 @@ function parserThroughput(dir) {
 // cargo's shared build folders, which a concurrent build may rewrite.
 function encodeCorpus(n, corpus) {
   const bin = join(BENCH, `corpus-${n}.bin`);
-  sh('cargo', ['run', '--quiet', '--release', '-p', 'dafu-bundle', '--example', 'encode', '--', corpus, bin], { CARGO_TARGET_DIR: NATIVE_TARGET });
-  return bin;
+  const out = sh('cargo', ['run', '--quiet', '--release', '-p', 'dafu-bundle', '--example', 'encode', '--', corpus, bin], { CARGO_TARGET_DIR: NATIVE_TARGET });
+  const stats = JSON.parse(out.toString('utf8').trim().split('\n').pop());
+  return { bin, stats };
 }
 
 function buildApp(n, corpus) {
   const dist = join(BENCH, `dist-${n}`);
-  const bin = encodeCorpus(n, corpus);
+  const { bin, stats } = encodeCorpus(n, corpus);
   if (BUILD || !existsSync(dist)) {
     log(`building the release app for ${n} replies`);
     const t = Date.now();
@@ -144,7 +142,7 @@ function buildApp(n, corpus) {
     writeFileSync(join(BENCH, `build-${n}.json`), JSON.stringify({ secs }));
   }
   const { secs } = JSON.parse(readFileSync(join(BENCH, `build-${n}.json`), 'utf8'));
-  return { dist, bin, buildSecs: secs };
+  return { dist, bin, bundle: stats, buildSecs: secs };
 }
 
 // What a browser downloads: index.html and every file of dist/ it names,
@@ -209,6 +207,7 @@ const norm = (s) => { let o = ''; for (const ch of s) { if (/\s/.test(ch)) conti
 const data = JSON.parse(document.getElementById('data').textContent);
 const docs = data.map((r) => ({ title: norm(r.t), people: norm(r.p), body: r.b.map(norm).join('\u0001') }));
 const list = document.getElementById('list'), count = document.getElementById('count');
+const cap = Number(new URLSearchParams(location.search).get('cap')) || Infinity;
 const esc = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 const mark = (text, terms) => { if (!terms.length) return esc(text); const low = text.toLowerCase(); const hits = [];
   for (const t of terms) { let i = low.indexOf(t); while (i >= 0) { hits.push([i, i + t.length]); i = low.indexOf(t, i + t.length); } }
@@ -229,7 +228,7 @@ function render(raw) {
   }
   if (terms.length) rows.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   count.textContent = terms.length ? data.length + ' 件中找到 ' + rows.length + ' 件' : '共 ' + data.length + ' 件答复';
-  list.innerHTML = rows.map(([, i]) => { const r = data[i];
+  list.innerHTML = rows.slice(0, cap).map(([, i]) => { const r = data[i];
     return '<li data-reply="' + esc(r.n) + '"><a href="#"><span>' + (r.k === 'proposal' ? '提案' : '建议') + '</span> <span>' + esc(r.d) + '</span> <span>' + mark(r.t, terms)
       + '</span> <span>' + mark(r.n, terms) + '</span>' + (terms.length ? '<span>' + snippet(r, terms) + '</span>' : '') + '<span>' + r.f + ' 个数字 · ' + r.c + ' 项承诺</span></a></li>'; }).join('');
 }
@@ -378,7 +377,7 @@ function machine() {
   const model = info.match(/^model name\s*:\s*(.*)$/m)?.[1] ?? cpus()[0]?.model ?? 'unknown';
   const nproc = execFileSync('nproc').toString().trim();
   const chromiumVersion = spawnSync(process.env.CHROMIUM ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout.trim();
-  return { nproc, model, node: process.version, chromium: chromiumVersion };
+  return { nproc, model, node: process.version, chromium: chromiumVersion, loadavg: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') };
 }
 
 async function main() {
@@ -391,8 +390,9 @@ async function main() {
       const corpus = corpusDir(n);
       const r = { corpus };
       r.parser = parserThroughput(corpus);
-      const { dist, bin, buildSecs } = buildApp(n, corpus);
+      const { dist, bin, bundle, buildSecs } = buildApp(n, corpus);
       r.buildSecs = buildSecs;
+      r.bundle = bundle;
       r.sizes = sizes(dist, bin);
       const base = baselines(n, corpus);
       const app = await serve(dist);
@@ -405,10 +405,12 @@ async function main() {
         log(`${n}: keystroke latency`);
         r.appLatency = await latency(browser, app.url, '[data-reply]', { facets: true });
         r.plainLatency = await latency(browser, plain.url + 'filter.html', '[data-reply]');
+        r.plainCapLatency = await latency(browser, plain.url + 'filter.html?cap=50', '[data-reply]');
       } finally {
         app.server.close();
         plain.server.close();
       }
+      r.loadavg = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
       results.sizes[n] = r;
       writeFileSync(join(BENCH, 'results.json'), JSON.stringify(results, null, 2));
     }
@@ -424,6 +426,35 @@ const kb = (b) => (b == null ? '—' : `${(b / 1024).toFixed(b < 10240 ? 1 : 0)}
 const mb = (b) => (b == null ? '—' : `${(b / 1048576).toFixed(1)} MB`);
 const ms = (x) => (x == null ? '—' : `${x.toFixed(x < 10 ? 1 : 0)} ms`);
 const pair = ([raw, z]) => `${kb(raw)} / ${kb(z)}`;
+const share = (part, whole) => `${Math.round((100 * part) / whole)}%`;
+
+// Each target of issue 6, met or not, from the figures of this run.
+function targets(res) {
+  const s = res.sizes;
+  const ns = Object.keys(s).map(Number).sort((a, b) => a - b);
+  const out = [];
+  const verdict = (ok) => (ok ? 'met' : '**missed**');
+  if (s[5]) out.push(`- real corpus total transfer ≤ 300 KB gzip: ${kb(s[5].sizes.total[1])} — ${verdict(s[5].sizes.total[1] <= 300 * 1024)}`);
+  for (const n of ns) {
+    const ratio = s[n].app.firstReply / s[n].static.firstReply;
+    out.push(`- first render ≤ 2× the static floor at ${n}: ${ms(s[n].app.firstReply)} vs ${ms(s[n].static.firstReply)} = ${ratio.toFixed(1)}× — ${verdict(ratio <= 2)}`);
+  }
+  const big = s[Math.max(...ns)];
+  if (big) {
+    const n = Math.max(...ns);
+    const f = big.appLatency.frame.p95, u = big.appLatency.update.p95;
+    out.push(`- keystroke p95 ≤ 16 ms at ${n}: ${ms(f)} to the next frame (${ms(u)} to the DOM update) — ${verdict(f <= 16)}`);
+    const rf = f / big.plainLatency.frame.p95, ru = u / big.plainLatency.update.p95;
+    out.push(`- keystroke p95 ≤ 1.5× plain JS at ${n}: ${rf.toFixed(2)}× to the frame, ${ru.toFixed(2)}× to the update — ${verdict(rf <= 1.5)}`);
+  }
+  if (ns.length >= 3) {
+    const mem = (n) => (s[n].app.heap ?? 0) + (s[n].app.wasmMemory ?? 0);
+    const [a, b, c] = ns.slice(-3);
+    const per1 = (mem(b) - mem(a)) / (b - a), per2 = (mem(c) - mem(b)) / (c - b);
+    out.push(`- memory linear in corpus size: JS heap + wasm memory ${mb(mem(a))} → ${mb(mem(b))} → ${mb(mem(c))}, ${kb(per1)} then ${kb(per2)} per added reply (ratio ${(per2 / per1).toFixed(2)}) — ${verdict(per2 / per1 < 1.5)}`);
+  }
+  return out.join('\n');
+}
 
 function report(res) {
   const ns = Object.keys(res.sizes).map(Number);
@@ -446,11 +477,14 @@ function report(res) {
     ['keystroke → list updated, median / p95: plain JS', col((r) => `${ms(r.plainLatency.update.median)} / ${ms(r.plainLatency.update.p95)}`)],
     ['keystroke → next frame, median / p95: **wasm app**', col((r) => `${ms(r.appLatency.frame.median)} / **${ms(r.appLatency.frame.p95)}**`)],
     ['keystroke → next frame, median / p95: plain JS', col((r) => `${ms(r.plainLatency.frame.median)} / ${ms(r.plainLatency.frame.p95)}`)],
+    ['keystroke → next frame, median / p95: plain JS, first 50 rows only', col((r) => `${ms(r.plainCapLatency.frame.median)} / ${ms(r.plainCapLatency.frame.p95)}`)],
     ['p95 app ÷ plain JS (update / frame)', col((r) => `${(r.appLatency.update.p95 / r.plainLatency.update.p95).toFixed(2)}× / ${(r.appLatency.frame.p95 / r.plainLatency.frame.p95).toFixed(2)}×`)],
     ['facet click → list updated / next frame, median (p95)', col((r) => `${ms(r.appLatency.clickUpdate.median)} (${ms(r.appLatency.clickUpdate.p95)}) / ${ms(r.appLatency.clickFrame.median)} (${ms(r.appLatency.clickFrame.p95)})`)],
     ['JS heap after load (after GC): app / plain JS', col((r) => `${mb(r.app.heap)} / ${mb(r.plainLoad.heap)}`)],
     ['wasm linear memory after load', col((r) => mb(r.app.wasmMemory))],
     ['DOM nodes after load: app / static', col((r) => `${r.app.nodes} / ${r.static.nodes}`)],
+    ['bundle make-up: block text / figures / commitments', col((r) => `${share(r.bundle.blocks, r.bundle.bytes)} / ${share(r.bundle.figures, r.bundle.bytes)} / ${share(r.bundle.commitments, r.bundle.bytes)}`)],
+    ['bundle decode, native (the browser decodes it at start-up)', col((r) => ms(r.bundle.decode_ms))],
     ['parser (native `dafu check`), MB/s · replies/s', col((r) => `${r.parser.mbPerS.toFixed(1)} · ${Math.round(r.parser.repliesPerS)}`)],
     ['release build time', col((r) => `${Math.round(r.buildSecs)} s`)],
   ];
@@ -459,8 +493,8 @@ function report(res) {
   const m = res.machine;
   const keysNote = ns.map((n) => `${n}: ${res.sizes[n].appLatency.keys} keys (${res.sizes[n].appLatency.unchanged} left the list unchanged), ${res.sizes[n].appLatency.clicks} facet clicks`).join('; ');
   const errors = ns.flatMap((n) => res.sizes[n].app.errors.map((e) => `${n}: ${e}`));
-  return `${head}${body}\n\n`
-    + `Machine: ${m.nproc} × ${m.model}; ${m.chromium}; node ${m.node}; ${res.date}. `
+  return `${head}${body}\n\n${targets(res)}\n\n`
+    + `Machine: ${m.nproc} × ${m.model}; ${m.chromium}; node ${m.node}; ${res.date}; load average (1, 5, 15 min) at the start ${m.loadavg}, after each size ${ns.map((n) => res.sizes[n].loadavg).join(' · ')}. `
     + `Load figures are medians of ${res.runs} fresh page loads; latency over ${keysNote}. `
     + `Queries typed: ${QUERIES.map((q) => `“${q}”`).join(' ')}.\n`
     + (errors.length ? `\nPage errors: ${errors.join('; ')}\n` : '');
