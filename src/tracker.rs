@@ -136,8 +136,9 @@ pub enum FormatError {
 impl FormatError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
+            // The parser's detail is English; the Chinese message stays plain.
             FormatError::NotJson(why) => match lang {
-                Lang::Zh => format!("不是有效的 JSON（{why}）"),
+                Lang::Zh => "不是有效的 JSON".to_owned(),
                 Lang::En => format!("not valid JSON ({why})"),
             },
             FormatError::Foreign => {
