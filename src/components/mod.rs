@@ -6,6 +6,7 @@ pub mod commitment_item;
 pub mod facet_panel;
 pub mod figure_list;
 pub mod figure_mark;
+pub mod hit_nav;
 pub mod marked;
 pub mod masthead;
 pub mod meta_card;

@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::components::block_view::BlockView;
 use crate::components::checklist::Checklist;
 use crate::components::figure_list::FigureList;
+use crate::components::hit_nav::HitNav;
 use crate::components::meta_card::MetaCard;
 use crate::route::Route;
 use crate::search::Query;
@@ -36,6 +37,7 @@ pub fn reader(props: &ReaderProps) -> Html {
         }
     });
 
+    let hits: usize = reply.blocks.iter().map(|b| query.hits(&b.text).len()).sum();
     let blocks = reply.blocks.iter().enumerate().map(|(b, block)| {
         let figures: Vec<_> = reply
             .figures
@@ -52,6 +54,9 @@ pub fn reader(props: &ReaderProps) -> Html {
             <MetaCard index={props.index} query={query.clone()} />
             <div class="reader-grid">
                 <div class="reader-main">
+                    if !query.is_empty() {
+                        <HitNav count={hits} {lang} />
+                    }
                     <section class="reply-body" aria-label={lang.pick("答复正文", "Text of the reply")}>
                         if reply.blocks.is_empty() {
                             <p class="muted">{ lang.pick("这件答复没有可显示的正文。", "This reply has no text to show.") }</p>

@@ -119,6 +119,9 @@ appTest('search terms are marked in the reader, also inside figures', async ({ p
   await page.waitForSelector('.reader mark.hit');
   const hits = await page.locator('.reply-body mark.hit').allTextContents();
   expect.ok(hits.join('').includes('74亿元'), hits.join('|'));
+  expect.ok(Number(await page.locator('.hit-nav').getAttribute('data-hits')) >= 1);
+  await page.locator('.hit-nav button').click();
+  await page.waitForSelector('.reply-body mark.hit.current');
   expect.equal(await page.locator('.reader [data-figure]').count(), r.figures.length);
 });
 
