@@ -11,7 +11,8 @@
 //  2. Release only: the CSP <meta> goes into index.html.
 //  3. Release only: dafu-offline.html, one self-contained file that runs from
 //     file:// — wasm-bindgen --target no-modules glue in a classic <script>,
-//     the wasm embedded as base64, the CSS inlined, a CSP with hashes.
+//     the served (wasm-opt optimized) module embedded as base64, the CSS
+//     inlined, a CSP with hashes.
 //
 // Run by hand (after a release build) with:
 //   TRUNK_STAGING_DIR=dist TRUNK_PROFILE=release node tools/post-build.mjs
@@ -94,7 +95,19 @@ function stylesheets(html) {
     .map(([tag, a]) => [tag, localFile(a.href)]);
 }
 
-/** Step 3's wasm: no-modules glue from the cargo output, and the optimized module. */
+/** The imports and exports of a wasm module: what its JS glue must match. */
+function wasmInterface(bytes) {
+  const module = new WebAssembly.Module(bytes);
+  const imports = WebAssembly.Module.imports(module).map((i) => `${i.module}.${i.name}:${i.kind}`);
+  const exports = WebAssembly.Module.exports(module).map((e) => `${e.name}:${e.kind}`);
+  return JSON.stringify([imports.sort(), exports.sort()]);
+}
+
+/**
+ * Step 3's wasm: the served module — trunk already optimized it with wasm-opt
+ * (index.html's data-wasm-opt) — and wasm-bindgen's no-modules glue for it,
+ * generated from the cargo output trunk just built.
+ */
 function offlineWasm(servedWasm) {
   const meta = JSON.parse(
     execFileSync('cargo', ['metadata', '--format-version', '1', '--no-deps', '--offline'], {
@@ -114,18 +127,15 @@ function offlineWasm(servedWasm) {
   );
   const glue = readFileSync(join(out, `${BIN}.js`), 'utf8');
   if (!glue.includes('initSync')) fail('the no-modules glue has no initSync');
-  const raw = readFileSync(join(out, `${BIN}_bg.wasm`));
-  // Trunk ran wasm-bindgen on the same cargo output; when its (web target)
-  // module is byte-identical to ours, the served, already optimized module
-  // is exactly what wasm-opt would make of ours: reuse it.
-  let trunkRaw;
-  try {
-    trunkRaw = readFileSync(join(target, 'wasm-bindgen', 'release', `${BIN}_bg.wasm`));
-  } catch {}
-  if (trunkRaw?.equals(raw)) return { glue, bytes: readFileSync(servedWasm), reused: true };
-  const optimized = join(out, `${BIN}_opt.wasm`);
-  execFileSync('wasm-opt', ['-Oz', '--output', optimized, join(out, `${BIN}_bg.wasm`)], { stdio: 'inherit' });
-  return { glue, bytes: readFileSync(optimized), reused: false };
+  const bytes = readFileSync(servedWasm);
+  // The glue fits the served module when both came from the same cargo
+  // output: the same imports and exports (wasm-bindgen names them by hash).
+  if (wasmInterface(readFileSync(join(out, `${BIN}_bg.wasm`))) !== wasmInterface(bytes)) {
+    fail(
+      `${input} no longer matches the served module (was another build of the app running at the same time?); build again`,
+    );
+  }
+  return { glue, bytes };
 }
 
 /** Text safe inside a classic <script> element. */
@@ -134,7 +144,7 @@ const styleSafe = (css) => css.replace(/<\/style/gi, '<\\/style');
 
 /** Step 3: the single-file offline build. */
 function writeOffline(html, { wasm }) {
-  const { glue, bytes, reused } = offlineWasm(join(STAGE, wasm));
+  const { glue, bytes } = offlineWasm(join(STAGE, wasm));
 
   let page = html
     .replace(/<meta\s+http-equiv\s*=\s*["']?content-security-policy[^>]*>/gi, '')
@@ -196,7 +206,7 @@ function writeOffline(html, { wasm }) {
   writeFileSync(join(STAGE, 'dafu-offline.html'), page);
   const kb = (n) => `${Math.round(n / 1024)} KiB`;
   console.log(
-    `post-build: dafu-offline.html ${kb(Buffer.byteLength(page))} (wasm ${kb(bytes.length)}, ${reused ? 'reused the served module' : 'optimized with wasm-opt -Oz'})`,
+    `post-build: dafu-offline.html ${kb(Buffer.byteLength(page))} (wasm ${kb(bytes.length)})`,
   );
 }
 
@@ -214,6 +224,10 @@ function main() {
 
   const loader = extractLoader(html);
   html = loader.html;
+  const served = readFileSync(join(STAGE, loader.wasm));
+  if (!WebAssembly.validate(served)) {
+    fail(`${loader.wasm} (${served.length} bytes) is not a valid wasm module (was another build of the app running at the same time?); build again`);
+  }
   const css = stylesheets(html).map(([, file]) => readFileSync(file, 'utf8'));
   writeFileSync(join(STAGE, 'dafu.css'), css.join('\n'));
 

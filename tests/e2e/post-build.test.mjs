@@ -10,10 +10,18 @@ import { ROOT } from './harness.mjs';
 
 const HOOK = join(ROOT, 'tools', 'post-build.mjs');
 
-async function stage(html) {
+// The smallest valid wasm module: magic and version.
+const EMPTY_MODULE = Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]);
+const LOADER = `<script type="module">
+import init, * as bindings from './dafu-web-ab12.js';
+const wasm = await init({ module_or_path: './dafu-web-ab12_bg.wasm' });
+</script>`;
+
+async function stage(html, wasm = EMPTY_MODULE) {
   const dir = await mkdtemp(join(tmpdir(), 'dafu-stage-'));
   await writeFile(join(dir, 'index.html'), html);
   await writeFile(join(dir, 'app-0123.css'), '.dafu{color:red}');
+  await writeFile(join(dir, 'dafu-web-ab12_bg.wasm'), wasm);
   return dir;
 }
 const run = (dir) =>
@@ -21,10 +29,7 @@ const run = (dir) =>
 
 test('the hook moves the inline loader into a file and writes dafu.js and dafu.css', async () => {
   const dir = await stage(`<!doctype html><html><head><meta charset="utf-8">
-<script type="module">
-import init, * as bindings from './dafu-web-ab12.js';
-const wasm = await init({ module_or_path: './dafu-web-ab12_bg.wasm' });
-</script>
+${LOADER}
 <link rel="stylesheet" href="./app-0123.css"></head><body></body></html>`);
   try {
     const r = run(dir);
@@ -50,6 +55,17 @@ test('the hook fails, and so the build, when it finds no loader', async () => {
     const r = run(dir);
     assert.notEqual(r.status, 0);
     assert.match(r.stderr, /post-build: expected one inline module loader/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('the hook fails when the built wasm is not a valid module', async () => {
+  const dir = await stage(`<!doctype html><html><head><meta charset="utf-8">${LOADER}</head><body></body></html>`, Buffer.alloc(0));
+  try {
+    const r = run(dir);
+    assert.notEqual(r.status, 0);
+    assert.match(r.stderr, /dafu-web-ab12_bg\.wasm \(0 bytes\) is not a valid wasm module/);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
