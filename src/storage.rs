@@ -39,8 +39,12 @@ pub fn load() -> Loaded {
     };
     match Tracker::from_stored(raw.as_deref()) {
         Stored::Empty => Loaded { tracker: Tracker::default(), notice: None },
+        Stored::Loaded { tracker, skipped: 0 } => Loaded { tracker, notice: None },
+        // Keep a copy of the value as it was: the next save drops the
+        // malformed entries from the main key.
         Stored::Loaded { tracker, skipped } => {
-            Loaded { tracker, notice: (skipped > 0).then_some(Notice::Skipped { count: skipped }) }
+            let backup = copy_aside(&storage, raw.as_deref().unwrap_or_default());
+            Loaded { tracker, notice: Some(Notice::Skipped { count: skipped, backup }) }
         }
         Stored::Corrupt(reason) => {
             let backup = set_aside(&storage, raw.as_deref().unwrap_or_default());
@@ -53,9 +57,15 @@ pub fn load() -> Loaded {
 /// key; returns the backup key, or `None` when the copy failed (the value
 /// then stays untouched under the main key).
 fn set_aside(storage: &web_sys::Storage, raw: &str) -> Option<String> {
+    let key = copy_aside(storage, raw)?;
+    let _ = storage.remove_item(STORAGE_KEY);
+    Some(key)
+}
+
+/// Copies a stored value to a fresh backup key; returns the key.
+fn copy_aside(storage: &web_sys::Storage, raw: &str) -> Option<String> {
     let key = format!("{STORAGE_KEY}.corrupt-{}", js_sys::Date::now() as u64);
     storage.set_item(&key, raw).ok()?;
-    let _ = storage.remove_item(STORAGE_KEY);
     Some(key)
 }
 

@@ -173,7 +173,8 @@ pub enum Notice {
     /// in place when `backup` is `None`) and the tracker starts empty.
     Corrupt { reason: FormatError, backup: Option<String> },
     /// Some stored entries were malformed and skipped; the others loaded.
-    Skipped { count: usize },
+    /// The stored value as it was is copied to `backup` when possible.
+    Skipped { count: usize, backup: Option<String> },
     /// The browser does not allow `localStorage` (private mode, file://).
     Unavailable,
     /// `localStorage` is full.
@@ -213,12 +214,14 @@ impl Notice {
                 "The commitment progress saved in this browser could not be read: {}. The original was left untouched; changes are kept in this page only.",
                 reason.message(lang)
             ),
-            (Notice::Skipped { count }, Lang::Zh) => {
-                format!("已载入保存的承诺进展，其中 {count} 条格式有误，已跳过。")
-            }
-            (Notice::Skipped { count }, Lang::En) => {
-                format!("Saved progress loaded; {count} malformed entries were skipped.")
-            }
+            (Notice::Skipped { count, backup }, Lang::Zh) => format!(
+                "已载入保存的承诺进展，其中 {count} 条格式有误，已跳过。{}",
+                backup.as_ref().map(|k| format!("原内容已另存为 {k}。")).unwrap_or_default()
+            ),
+            (Notice::Skipped { count, backup }, Lang::En) => format!(
+                "Saved progress loaded; {count} malformed entries were skipped.{}",
+                backup.as_ref().map(|k| format!(" The original was set aside as {k}.")).unwrap_or_default()
+            ),
             (Notice::Unavailable, _) => lang
                 .pick(
                     "此浏览器不允许本地保存（例如隐私模式或本地文件打开）。进展只保存在当前页面中，关闭后会丢失，请用“导出”保存。",
@@ -682,7 +685,8 @@ mod tests {
         let notices = [
             Notice::Corrupt { reason: FormatError::Foreign, backup: Some("k".into()) },
             Notice::Corrupt { reason: FormatError::NotJson("x".into()), backup: None },
-            Notice::Skipped { count: 2 },
+            Notice::Skipped { count: 2, backup: None },
+            Notice::Skipped { count: 1, backup: Some("k".into()) },
             Notice::Unavailable,
             Notice::QuotaExceeded,
             Notice::SaveFailed("x".into()),

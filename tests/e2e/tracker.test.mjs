@@ -138,6 +138,26 @@ appTest('a foreign value with a valid JSON shape is set aside too', async ({ pag
   expect.equal(n, 1);
 });
 
+appTest('malformed entries are skipped with a count, the rest load, the original is kept', async ({ page, context, open }) => {
+  await commitmentsView(open, page);
+  const id = await item(page).getAttribute('data-commitment');
+  const value = JSON.stringify({
+    format: 'dafu.tracker', version: 1,
+    entries: { [id]: { status: 'stalled', note: '', date: '2025-01-02' }, bad: { status: 'finished' }, 'from-elsewhere': { status: 'kept' } },
+  });
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, value]);
+  await page.reload();
+  await page.waitForSelector('[data-commitment]');
+  await page.locator('[data-notice]').waitFor();
+  expect.match(await page.locator('[data-notice]').textContent(), /1 条格式有误/);
+  expect.equal(await statusOf(page), 'stalled');
+  const backup = await page.evaluate(() => Object.keys(localStorage).find((k) => k.includes('.corrupt-')));
+  expect.equal(await page.evaluate((k) => localStorage.getItem(k), backup), value);
+  // Entries of replies not in this corpus are kept when saving.
+  await setStatus(page, 0, 'kept');
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).entries['from-elsewhere']?.status === 'kept', KEY);
+});
+
 appTest('a full localStorage is reported and the UI still updates', async ({ page, context, open }) => {
   await context.addInitScript(() => {
     const setItem = Storage.prototype.setItem;
