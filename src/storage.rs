@@ -62,9 +62,18 @@ fn set_aside(storage: &web_sys::Storage, raw: &str) -> Option<String> {
     Some(key)
 }
 
-/// Copies a stored value to a fresh backup key; returns the key.
+/// Copies a stored value to a fresh backup key, unless a backup already
+/// holds exactly this value; returns the key.
 fn copy_aside(storage: &web_sys::Storage, raw: &str) -> Option<String> {
-    let key = format!("{STORAGE_KEY}.corrupt-{}", js_sys::Date::now() as u64);
+    let prefix = format!("{STORAGE_KEY}.corrupt-");
+    let existing = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(&prefix))
+        .find(|k| storage.get_item(k).ok().flatten().as_deref() == Some(raw));
+    if existing.is_some() {
+        return existing;
+    }
+    let key = format!("{prefix}{}", js_sys::Date::now() as u64);
     storage.set_item(&key, raw).ok()?;
     Some(key)
 }

@@ -153,6 +153,10 @@ appTest('malformed entries are skipped with a count, the rest load, the original
   expect.equal(await statusOf(page), 'stalled');
   const backup = await page.evaluate(() => Object.keys(localStorage).find((k) => k.includes('.corrupt-')));
   expect.equal(await page.evaluate((k) => localStorage.getItem(k), backup), value);
+  await page.reload();
+  await page.waitForSelector('[data-notice]');
+  const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('.corrupt-')).length);
+  expect.equal(backups, 1, 'loading twice keeps one copy');
   // Entries of replies not in this corpus are kept when saving.
   await setStatus(page, 0, 'kept');
   await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).entries['from-elsewhere']?.status === 'kept', KEY);
