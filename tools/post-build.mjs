@@ -14,8 +14,8 @@
 //     the served (wasm-opt optimized) module embedded as base64, the CSS
 //     inlined, a CSP with hashes.
 //
-// Run by hand (after a release build) with:
-//   TRUNK_STAGING_DIR=dist TRUNK_PROFILE=release node tools/post-build.mjs
+// It works on trunk's fresh output only (it expects trunk's inline loader), so
+// it is not run by hand: `./x build` (trunk build --release) runs it.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -84,7 +84,7 @@ function extractLoader(html) {
   writeFileSync(join(STAGE, 'dafu.js'), loader);
   const integrity = `sha384-${sha('sha384', loader).toString('base64')}`;
   const replacement = `<script type="module" src="./${name}" integrity="${integrity}"></script>`;
-  return { html: html.replace(tag, replacement), glue: js, wasm };
+  return { html: html.replace(tag, () => replacement), glue: js, wasm };
 }
 
 /** The stylesheets index.html links, in order: [tag, file]. */
@@ -170,7 +170,7 @@ function writeOffline(html, { wasm }) {
     const ext = a.href.split('.').pop().toLowerCase();
     if (!types[ext]) fail(`cannot inline ${tag}`);
     const data = readFileSync(localFile(a.href)).toString('base64');
-    return tag.replace(a.href, `data:${types[ext]};base64,${data}`);
+    return tag.replace(a.href, () => `data:${types[ext]};base64,${data}`);
   });
 
   const boot = [
@@ -199,8 +199,9 @@ function writeOffline(html, { wasm }) {
 
   page = insertAfterCharset(page, `<meta http-equiv="Content-Security-Policy" content="${csp}">`)
     .replace(/<html\b/i, '<html data-dafu-offline')
-    .replace(/<\/head>/i, `<style>${style}</style></head>`)
-    .replace(/<\/body>/i, `<script>${script}</script></body>`);
+    // Replacer functions: the inserted text may hold `$` patterns.
+    .replace(/<\/head>/i, () => `<style>${style}</style></head>`)
+    .replace(/<\/body>/i, () => `<script>${script}</script></body>`);
   if (/<script\b[^>]*\btype\s*=\s*["']?module/i.test(page)) fail('a module script is left in the offline file');
 
   writeFileSync(join(STAGE, 'dafu-offline.html'), page);
@@ -212,7 +213,7 @@ function writeOffline(html, { wasm }) {
 
 function insertAfterCharset(html, tag) {
   const charset = html.match(/<meta\s+charset\s*=[^>]*>/i);
-  if (charset) return html.replace(charset[0], charset[0] + tag);
+  if (charset) return html.replace(charset[0], () => charset[0] + tag);
   if (!/<head\b[^>]*>/i.test(html)) fail('index.html has no <head>');
   return html.replace(/<head\b[^>]*>/i, (h) => h + tag);
 }
