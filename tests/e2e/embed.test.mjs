@@ -117,6 +117,30 @@ appTest('in a portal iframe with ?embed: no chrome, height reported, frame sized
   expect.equal(await page.locator('#portal-title').evaluate((h) => getComputedStyle(h).color), 'rgb(255, 0, 0)');
 }, HOSTED);
 
+appTest('in a portal iframe from another origin: height reported, frame sized', async ({ page, url, requests }) => {
+  // localhost and 127.0.0.1: the same server, two origins.
+  const app = url.replace('//127.0.0.1:', '//localhost:');
+  await page.goto(`${host(url, 'iframe-host.html')}?src=${encodeURIComponent(`${app}?embed#/about`)}`);
+  const frame = page.frameLocator('#dafu-frame');
+  await frame.locator('[data-dafu][data-embed] .dafu .view-about').waitFor();
+  await page.waitForFunction(() => window.dafuHeights?.length > 0);
+  await expectFramed(page, frame);
+  expect.ok(await frame.locator('.colophon').isHidden());
+  const roots = [app, new URL('/host/', url).href];
+  expect.deepEqual(requests.filter((r) => !roots.some((root) => r.startsWith(root))), []);
+}, { ...HOSTED, allowOutside: true });
+
+/** The frame is as tall as the height the app last reported, which is its content's. */
+async function expectFramed(page, frame) {
+  await page.waitForFunction(() => {
+    const f = document.getElementById('dafu-frame');
+    return Math.abs(f.getBoundingClientRect().height - window.dafuHeights.at(-1)) <= 1;
+  });
+  const inner = await frame.locator('html').evaluate((html) => html.offsetHeight);
+  const last = await page.evaluate(() => window.dafuHeights.at(-1));
+  expect.equal(last, inner);
+}
+
 appTest('without ?embed a framed app keeps its chrome and sends nothing', async ({ page, url }) => {
   await page.setContent(`<iframe id="f" src="${url}#/" style="width:800px;height:600px"></iframe>`);
   await page.evaluate(() => {
