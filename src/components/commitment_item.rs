@@ -69,6 +69,8 @@ pub fn commitment_item(props: &CommitmentItemProps) -> Html {
         Some(ch) if ch.is_ascii_alphanumeric() => format!(" {rest}"),
         Some(_) => rest.to_owned(),
     };
+    // Names the commitment for the controls: many items share the labels.
+    let heading_id = format!("{}-heading", c.id);
     let as_of = match &entry.date {
         Some(d) => match lang {
             crate::i18n::Lang::Zh => format!("进展截至 {d}"),
@@ -81,7 +83,7 @@ pub fn commitment_item(props: &CommitmentItemProps) -> Html {
         <li class={classes!("commitment", format!("status-{}", status.key()))} data-commitment={c.id.clone()}>
             <div class="commitment-body">
                 <p>
-                    <strong class="commitment-heading">{ c.heading.clone() }</strong>
+                    <strong class="commitment-heading" id={heading_id.clone()}>{ c.heading.clone() }</strong>
                     { rest_text }
                 </p>
             </div>
@@ -89,7 +91,7 @@ pub fn commitment_item(props: &CommitmentItemProps) -> Html {
                 <div class="commitment-status">
                     <label class="field">
                         <span class="field-label">{ lang.pick("进展", "Status") }</span>
-                        <select {onchange} ref={select} data-status={status.key()}>
+                        <select {onchange} ref={select} data-status={status.key()} aria-describedby={heading_id.clone()}>
                             { for Status::ALL.into_iter().map(|s| html! {
                                 <option value={s.key()} selected={s == status}>
                                     { format!("{} {}", status_mark(s), s.label(lang)) }
@@ -101,7 +103,7 @@ pub fn commitment_item(props: &CommitmentItemProps) -> Html {
                 </div>
                 <label class="field note">
                     <span class="field-label">{ lang.pick("备注", "Note") }</span>
-                    <textarea rows="2" value={entry.note.clone()} {oninput}
+                    <textarea rows="2" value={entry.note.clone()} {oninput} aria-describedby={heading_id}
                         placeholder={lang.pick("例如：依据、链接、下次核查时间", "e.g. evidence, a link, when to check again")} />
                 </label>
             </div>
