@@ -185,6 +185,21 @@ appTest('a full localStorage is reported and the UI still updates', async ({ pag
   await page.waitForSelector('[data-notice]', { state: 'detached' });
 });
 
+appTest('without localStorage (private mode, file://) the app says so and works in memory', async ({ page, context, open }) => {
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+    });
+  });
+  await commitmentsView(open, page);
+  const notice = page.locator('[data-notice]');
+  await notice.waitFor();
+  expect.match(await notice.textContent(), /不允许本地保存/);
+  await setStatus(page, 0, 'kept');
+  expect.match(await page.locator('.progress-headline').first().textContent(), /已评估 1 项/);
+});
+
 appTest('reset asks for confirmation first', async ({ page, open }) => {
   await commitmentsView(open, page);
   await setStatus(page, 0, 'kept');
