@@ -26,7 +26,11 @@ pub struct Row<'a> {
 impl Row<'_> {
     /// The unit filter key: the unit as written, or [`NO_UNIT`].
     pub fn unit_key(&self) -> &str {
-        self.figure.unit.as_deref().filter(|u| !u.is_empty()).unwrap_or(NO_UNIT)
+        self.figure
+            .unit
+            .as_deref()
+            .filter(|u| !u.is_empty())
+            .unwrap_or(NO_UNIT)
     }
 }
 
@@ -66,7 +70,16 @@ pub fn collect<'a>(replies: impl IntoIterator<Item = &'a Reply>) -> Vec<Row<'a>>
     replies
         .into_iter()
         .enumerate()
-        .flat_map(|(reply, r)| r.figures.iter().enumerate().map(move |(index, figure)| Row { reply, index, figure }))
+        .flat_map(|(reply, r)| {
+            r.figures
+                .iter()
+                .enumerate()
+                .map(move |(index, figure)| Row {
+                    reply,
+                    index,
+                    figure,
+                })
+        })
         .collect()
 }
 
@@ -137,7 +150,11 @@ pub fn qualifier_label(q: Qualifier, lang: Lang) -> &'static str {
 /// so spreadsheets do not run it as a formula — except plain numbers.
 pub fn csv_field(s: &str) -> Cow<'_, str> {
     let formula = s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err();
-    let s: Cow<str> = if formula { format!("'{s}").into() } else { s.into() };
+    let s: Cow<str> = if formula {
+        format!("'{s}").into()
+    } else {
+        s.into()
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\"")).into()
     } else {
@@ -147,7 +164,11 @@ pub fn csv_field(s: &str) -> Cow<'_, str> {
 
 /// The rows as CSV text, BOM first, one header line, `\r\n` line ends.
 /// `reply` gives a row's reply document number and title.
-pub fn to_csv<'r>(rows: &[Row<'r>], lang: Lang, reply: impl Fn(usize) -> (String, String)) -> String {
+pub fn to_csv<'r>(
+    rows: &[Row<'r>],
+    lang: Lang,
+    reply: impl Fn(usize) -> (String, String),
+) -> String {
     let header = [
         lang.pick("文号", "doc_number"),
         lang.pick("答复", "reply_title"),
@@ -170,7 +191,9 @@ pub fn to_csv<'r>(rows: &[Row<'r>], lang: Lang, reply: impl Fn(usize) -> (String
             title,
             f.text.clone(),
             f.number.to_string(),
-            f.magnitude.map(|m| m.as_str().to_owned()).unwrap_or_default(),
+            f.magnitude
+                .map(|m| m.as_str().to_owned())
+                .unwrap_or_default(),
             f.unit.clone().unwrap_or_default(),
             qualifier_label(f.qualifier, lang).to_owned(),
             figure_kind_label(f.kind, lang).to_owned(),
@@ -219,7 +242,11 @@ mod tests {
         money.magnitude = Some(Magnitude::Yi);
         money.value = 2.1e9;
         money.qualifier = Qualifier::MoreThan;
-        b.figures = vec![money, fig("3", 3.0, None, FigureKind::Other), fig("12家", 12.0, Some("家"), FigureKind::Count)];
+        b.figures = vec![
+            money,
+            fig("3", 3.0, None, FigureKind::Other),
+            fig("12家", 12.0, Some("家"), FigureKind::Count),
+        ];
         vec![a, b]
     }
 
@@ -239,12 +266,18 @@ mod tests {
     fn filters_by_kind_and_unit() {
         let rs = replies();
         let rows = collect(&rs);
-        assert_eq!(texts(&filter(&rows, Some("count"), None)), ["166家", "12家"]);
+        assert_eq!(
+            texts(&filter(&rows, Some("count"), None)),
+            ["166家", "12家"]
+        );
         assert_eq!(texts(&filter(&rows, None, Some("元"))), ["超21亿元"]);
         assert_eq!(texts(&filter(&rows, None, Some(NO_UNIT))), ["3"]);
         assert_eq!(filter(&rows, Some("count"), Some("%")).len(), 0);
         assert_eq!(filter(&rows, None, None).len(), 5);
-        assert_eq!(tally(&rows, |r| r.unit_key().to_owned())[0], ("家".to_owned(), 2));
+        assert_eq!(
+            tally(&rows, |r| r.unit_key().to_owned())[0],
+            ("家".to_owned(), 2)
+        );
     }
 
     #[test]
@@ -283,13 +316,21 @@ mod tests {
     fn csv_starts_with_a_bom_and_a_header() {
         let rs = replies();
         let rows = collect(&rs);
-        let csv = to_csv(&rows[2..3], Lang::Zh, |i| (format!("沪科提复〔2025〕{i}号"), "关于“科技，创新”".into()));
+        let csv = to_csv(&rows[2..3], Lang::Zh, |i| {
+            (format!("沪科提复〔2025〕{i}号"), "关于“科技，创新”".into())
+        });
         assert!(csv.starts_with("\u{feff}文号,答复,原文,"), "{csv}");
         let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
         assert_eq!(lines.len(), 2);
-        assert_eq!(lines[1], "沪科提复〔2025〕1号,关于“科技，创新”,超21亿元,21,亿,元,超过,金额,2100000000");
+        assert_eq!(
+            lines[1],
+            "沪科提复〔2025〕1号,关于“科技，创新”,超21亿元,21,亿,元,超过,金额,2100000000"
+        );
         let en = to_csv(&[], Lang::En, |_| Default::default());
-        assert_eq!(en, "\u{feff}doc_number,reply_title,text,number,magnitude,unit,qualifier,kind,value\r\n");
+        assert_eq!(
+            en,
+            "\u{feff}doc_number,reply_title,text,number,magnitude,unit,qualifier,kind,value\r\n"
+        );
         assert_eq!(csv_filename("2025-11-23"), "dafu-数据-2025-11-23.csv");
     }
 }

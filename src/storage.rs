@@ -22,7 +22,12 @@ fn local_storage() -> Option<web_sys::Storage> {
 /// Today in the browser's time zone, `YYYY-MM-DD`.
 pub fn today() -> String {
     let d = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
 }
 
 /// Loads the saved tracker. An unreadable value is copied to a backup key
@@ -31,24 +36,50 @@ pub fn today() -> String {
 /// overwrite it.
 pub fn load() -> Loaded {
     let Some(storage) = local_storage() else {
-        return Loaded { tracker: Tracker::default(), notice: Some(Notice::Unavailable) };
+        return Loaded {
+            tracker: Tracker::default(),
+            notice: Some(Notice::Unavailable),
+        };
     };
     let raw = match storage.get_item(STORAGE_KEY) {
         Ok(raw) => raw,
-        Err(_) => return Loaded { tracker: Tracker::default(), notice: Some(Notice::Unavailable) },
+        Err(_) => {
+            return Loaded {
+                tracker: Tracker::default(),
+                notice: Some(Notice::Unavailable),
+            }
+        }
     };
     match Tracker::from_stored(raw.as_deref()) {
-        Stored::Empty => Loaded { tracker: Tracker::default(), notice: None },
-        Stored::Loaded { tracker, skipped: 0 } => Loaded { tracker, notice: None },
+        Stored::Empty => Loaded {
+            tracker: Tracker::default(),
+            notice: None,
+        },
+        Stored::Loaded {
+            tracker,
+            skipped: 0,
+        } => Loaded {
+            tracker,
+            notice: None,
+        },
         // Keep a copy of the value as it was: the next save drops the
         // malformed entries from the main key.
         Stored::Loaded { tracker, skipped } => {
             let backup = copy_aside(&storage, raw.as_deref().unwrap_or_default());
-            Loaded { tracker, notice: Some(Notice::Skipped { count: skipped, backup }) }
+            Loaded {
+                tracker,
+                notice: Some(Notice::Skipped {
+                    count: skipped,
+                    backup,
+                }),
+            }
         }
         Stored::Corrupt(reason) => {
             let backup = set_aside(&storage, raw.as_deref().unwrap_or_default());
-            Loaded { tracker: Tracker::default(), notice: Some(Notice::Corrupt { reason, backup }) }
+            Loaded {
+                tracker: Tracker::default(),
+                notice: Some(Notice::Corrupt { reason, backup }),
+            }
         }
     }
 }
@@ -85,11 +116,16 @@ pub fn save(tracker: &Tracker) -> Result<(), Notice> {
     if let Ok(Some(raw)) = storage.get_item(STORAGE_KEY) {
         if let Stored::Corrupt(reason) = Tracker::from_stored(Some(&raw)) {
             if set_aside(&storage, &raw).is_none() {
-                return Err(Notice::Corrupt { reason, backup: None });
+                return Err(Notice::Corrupt {
+                    reason,
+                    backup: None,
+                });
             }
         }
     }
-    storage.set_item(STORAGE_KEY, &tracker.to_json()).map_err(classify)
+    storage
+        .set_item(STORAGE_KEY, &tracker.to_json())
+        .map_err(classify)
 }
 
 /// Turns a `setItem` exception into a notice.
@@ -116,8 +152,11 @@ pub fn download(filename: &str, text: &str, mime: &str) -> Result<(), String> {
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
     let document = gloo::utils::document();
-    let a: web_sys::HtmlAnchorElement =
-        document.create_element("a").map_err(fail)?.dyn_into().map_err(|_| "anchor".to_owned())?;
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(fail)?
+        .dyn_into()
+        .map_err(|_| "anchor".to_owned())?;
     a.set_href(&url);
     a.set_download(filename);
     a.set_hidden(true);

@@ -112,8 +112,15 @@ pub struct Tracker {
 pub enum TrackerAction {
     /// Set a status; `today` is the ISO date recorded with it (injected so
     /// tests do not depend on the clock).
-    SetStatus { id: String, status: Status, today: String },
-    SetNote { id: String, note: String },
+    SetStatus {
+        id: String,
+        status: Status,
+        today: String,
+    },
+    SetNote {
+        id: String,
+        note: String,
+    },
     /// Forget every entry (the UI asks for confirmation first).
     Reset,
     /// Merge an exported document (the file's text); newer dates win.
@@ -141,14 +148,21 @@ impl FormatError {
                 Lang::Zh => "不是有效的 JSON".to_owned(),
                 Lang::En => format!("not valid JSON ({why})"),
             },
-            FormatError::Foreign => {
-                lang.pick("不是本应用导出的承诺进展文件", "not a commitments file exported by this app").into()
-            }
+            FormatError::Foreign => lang
+                .pick(
+                    "不是本应用导出的承诺进展文件",
+                    "not a commitments file exported by this app",
+                )
+                .into(),
             FormatError::Version(v) => match lang {
                 Lang::Zh => format!("格式版本 {v} 无法识别（本版本读取版本 {VERSION}）"),
-                Lang::En => format!("format version {v} is not supported (this version reads {VERSION})"),
+                Lang::En => {
+                    format!("format version {v} is not supported (this version reads {VERSION})")
+                }
             },
-            FormatError::Shape => lang.pick("entries 字段格式不正确", "its entries field is malformed").into(),
+            FormatError::Shape => lang
+                .pick("entries 字段格式不正确", "its entries field is malformed")
+                .into(),
         }
     }
 }
@@ -171,10 +185,16 @@ pub struct ImportReport {
 pub enum Notice {
     /// The stored value could not be read; it was copied to `backup` (or left
     /// in place when `backup` is `None`) and the tracker starts empty.
-    Corrupt { reason: FormatError, backup: Option<String> },
+    Corrupt {
+        reason: FormatError,
+        backup: Option<String>,
+    },
     /// Some stored entries were malformed and skipped; the others loaded.
     /// The stored value as it was is copied to `backup` when possible.
-    Skipped { count: usize, backup: Option<String> },
+    Skipped {
+        count: usize,
+        backup: Option<String>,
+    },
     /// The browser does not allow `localStorage` (private mode, file://).
     Unavailable,
     /// `localStorage` is full.
@@ -193,7 +213,10 @@ pub enum Notice {
 impl Notice {
     /// A problem (shown as a warning) rather than a confirmation.
     pub fn is_problem(&self) -> bool {
-        !matches!(self, Notice::Imported(_) | Notice::Reset | Notice::Exported(_))
+        !matches!(
+            self,
+            Notice::Imported(_) | Notice::Reset | Notice::Exported(_)
+        )
     }
 
     pub fn message(&self, lang: Lang) -> String {
@@ -404,7 +427,10 @@ impl Tracker {
                 let mut o = Map::new();
                 o.insert("status".into(), e.status.key().into());
                 o.insert("note".into(), e.note.clone().into());
-                o.insert("date".into(), e.date.clone().map_or(Value::Null, Value::String));
+                o.insert(
+                    "date".into(),
+                    e.date.clone().map_or(Value::Null, Value::String),
+                );
                 (id.clone(), Value::Object(o))
             })
             .collect();
@@ -417,7 +443,10 @@ impl Tracker {
         match raw {
             None => Stored::Empty,
             Some(text) => match parse_document(text) {
-                Ok((entries, skipped)) => Stored::Loaded { tracker: Tracker { entries }, skipped },
+                Ok((entries, skipped)) => Stored::Loaded {
+                    tracker: Tracker { entries },
+                    skipped,
+                },
                 Err(e) => Stored::Corrupt(e),
             },
         }
@@ -487,7 +516,9 @@ pub fn is_iso_date(s: &str) -> bool {
         return false;
     }
     let digits = |r: std::ops::Range<usize>| -> Option<u32> {
-        b[r].iter().try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+        b[r].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
     };
     matches!(
         (digits(0..4), digits(5..7), digits(8..10)),
@@ -505,7 +536,11 @@ mod tests {
     use super::*;
 
     fn set(t: &mut Tracker, id: &str, status: Status, today: &str) {
-        t.apply(TrackerAction::SetStatus { id: id.into(), status, today: today.into() });
+        t.apply(TrackerAction::SetStatus {
+            id: id.into(),
+            status,
+            today: today.into(),
+        });
     }
 
     #[test]
@@ -524,11 +559,21 @@ mod tests {
     fn set_status_records_the_date_and_set_note_keeps_it() {
         let mut t = Tracker::default();
         set(&mut t, "a", Status::InTheWorks, "2025-11-23");
-        t.apply(TrackerAction::SetNote { id: "a".into(), note: "见 2026 年预算".into() });
-        t.apply(TrackerAction::SetNote { id: "b".into(), note: "只有备注".into() });
+        t.apply(TrackerAction::SetNote {
+            id: "a".into(),
+            note: "见 2026 年预算".into(),
+        });
+        t.apply(TrackerAction::SetNote {
+            id: "b".into(),
+            note: "只有备注".into(),
+        });
         assert_eq!(
             t.entry("a"),
-            Some(&Entry { status: Status::InTheWorks, note: "见 2026 年预算".into(), date: Some("2025-11-23".into()) })
+            Some(&Entry {
+                status: Status::InTheWorks,
+                note: "见 2026 年预算".into(),
+                date: Some("2025-11-23".into())
+            })
         );
         assert_eq!(t.entry("b").unwrap().date, None);
         assert_eq!(t.status("b"), Status::NotRated);
@@ -546,12 +591,29 @@ mod tests {
     #[test]
     fn stored_json_round_trips_and_keeps_ids_not_in_the_corpus() {
         let mut t = Tracker::default();
-        set(&mut t, "沪科提复〔2025〕58号#加强人才引进", Status::Kept, "2025-07-01");
+        set(
+            &mut t,
+            "沪科提复〔2025〕58号#加强人才引进",
+            Status::Kept,
+            "2025-07-01",
+        );
         set(&mut t, "future-reply#x", Status::Broken, "2025-08-02");
-        t.apply(TrackerAction::SetNote { id: "future-reply#x".into(), note: "引号\"与换行\n".into() });
+        t.apply(TrackerAction::SetNote {
+            id: "future-reply#x".into(),
+            note: "引号\"与换行\n".into(),
+        });
         let json = t.to_json();
-        assert!(json.contains("\"version\":1") && json.contains("\"format\":\"dafu.tracker\""), "{json}");
-        assert_eq!(Tracker::from_stored(Some(&json)), Stored::Loaded { tracker: t.clone(), skipped: 0 });
+        assert!(
+            json.contains("\"version\":1") && json.contains("\"format\":\"dafu.tracker\""),
+            "{json}"
+        );
+        assert_eq!(
+            Tracker::from_stored(Some(&json)),
+            Stored::Loaded {
+                tracker: t.clone(),
+                skipped: 0
+            }
+        );
         assert_eq!(Tracker::from_stored(None), Stored::Empty);
         // The export reads back the same.
         let (entries, rejected) = parse_document(&t.to_export("2025-11-23")).unwrap();
@@ -569,12 +631,25 @@ mod tests {
         assert_eq!(corrupt("[1,2]"), FormatError::Foreign);
         assert_eq!(corrupt("\"hello\""), FormatError::Foreign);
         assert_eq!(corrupt(r#"{"entries":{}}"#), FormatError::Foreign);
-        assert_eq!(corrupt(r#"{"format":"other","version":1,"entries":{}}"#), FormatError::Foreign);
-        assert_eq!(corrupt(r#"{"version":2,"entries":{}}"#), FormatError::Version("2".into()));
-        assert_eq!(corrupt(r#"{"version":"1.5","entries":{}}"#), FormatError::Version("1.5".into()));
+        assert_eq!(
+            corrupt(r#"{"format":"other","version":1,"entries":{}}"#),
+            FormatError::Foreign
+        );
+        assert_eq!(
+            corrupt(r#"{"version":2,"entries":{}}"#),
+            FormatError::Version("2".into())
+        );
+        assert_eq!(
+            corrupt(r#"{"version":"1.5","entries":{}}"#),
+            FormatError::Version("1.5".into())
+        );
         assert_eq!(corrupt(r#"{"version":1,"entries":[]}"#), FormatError::Shape);
         assert_eq!(corrupt(r#"{"version":1}"#), FormatError::Shape);
-        for e in [FormatError::Foreign, FormatError::Shape, FormatError::Version("9".into())] {
+        for e in [
+            FormatError::Foreign,
+            FormatError::Shape,
+            FormatError::Version("9".into()),
+        ] {
             assert!(!e.message(Lang::Zh).is_empty() && !e.message(Lang::En).is_empty());
         }
     }
@@ -590,7 +665,9 @@ mod tests {
             "not-object":"kept",
             "  ":{"status":"kept"}
         }}"#;
-        let Stored::Loaded { tracker, skipped } = Tracker::from_stored(Some(text)) else { panic!() };
+        let Stored::Loaded { tracker, skipped } = Tracker::from_stored(Some(text)) else {
+            panic!()
+        };
         assert_eq!(skipped, 5);
         assert_eq!(tracker.len(), 2);
         assert_eq!(tracker.entry("minimal"), Some(&Entry::default()));
@@ -614,14 +691,22 @@ mod tests {
         let notice = t.apply(TrackerAction::Import(file.into()));
         assert_eq!(
             notice,
-            Some(Notice::Imported(ImportReport { added: 1, updated: 1, unchanged: 2, rejected: 1 }))
+            Some(Notice::Imported(ImportReport {
+                added: 1,
+                updated: 1,
+                unchanged: 2,
+                rejected: 1
+            }))
         );
         assert_eq!(t.status("older-here"), Status::Compromise);
         assert_eq!(t.status("newer-here"), Status::Kept);
         assert_eq!(t.status("new"), Status::InTheWorks);
         assert_eq!(t.status("local-only"), Status::Broken);
         let msg = notice.unwrap().message(Lang::Zh);
-        assert!(msg.contains("新增 1 条") && msg.contains("拒绝 1 条"), "{msg}");
+        assert!(
+            msg.contains("新增 1 条") && msg.contains("拒绝 1 条"),
+            "{msg}"
+        );
     }
 
     #[test]
@@ -629,7 +714,12 @@ mod tests {
         let mut t = Tracker::default();
         set(&mut t, "a", Status::Kept, "2025-05-05");
         let before = t.clone();
-        for bad in ["", "garbage", "{\"version\":7,\"entries\":{}}", "{\"version\":1,\"entries\":3}"] {
+        for bad in [
+            "",
+            "garbage",
+            "{\"version\":7,\"entries\":{}}",
+            "{\"version\":1,\"entries\":3}",
+        ] {
             let n = t.apply(TrackerAction::Import(bad.into()));
             assert!(matches!(n, Some(Notice::ImportFailed(_))), "{bad:?}: {n:?}");
             assert_eq!(t, before);
@@ -639,19 +729,50 @@ mod tests {
     #[test]
     fn import_accepts_a_byte_order_mark() {
         let mut t = Tracker::default();
-        let n = t.apply(TrackerAction::Import("\u{feff}{\"version\":1,\"entries\":{\"x\":{\"status\":\"kept\"}}}".into()));
-        assert_eq!(n, Some(Notice::Imported(ImportReport { added: 1, ..Default::default() })));
+        let n = t.apply(TrackerAction::Import(
+            "\u{feff}{\"version\":1,\"entries\":{\"x\":{\"status\":\"kept\"}}}".into(),
+        ));
+        assert_eq!(
+            n,
+            Some(Notice::Imported(ImportReport {
+                added: 1,
+                ..Default::default()
+            }))
+        );
     }
 
     #[test]
     fn equal_dates_take_the_imported_entry_and_undated_is_oldest() {
         let mut t = Tracker::default();
         set(&mut t, "a", Status::Kept, "2025-05-05");
-        t.apply(TrackerAction::SetNote { id: "n".into(), note: "local".into() });
+        t.apply(TrackerAction::SetNote {
+            id: "n".into(),
+            note: "local".into(),
+        });
         let mut incoming = BTreeMap::new();
-        incoming.insert("a".into(), Entry { status: Status::Broken, note: String::new(), date: Some("2025-05-05".into()) });
-        incoming.insert("n".into(), Entry { status: Status::Stalled, note: String::new(), date: Some("2024-01-01".into()) });
-        assert_eq!(t.merge(incoming), ImportReport { updated: 2, ..Default::default() });
+        incoming.insert(
+            "a".into(),
+            Entry {
+                status: Status::Broken,
+                note: String::new(),
+                date: Some("2025-05-05".into()),
+            },
+        );
+        incoming.insert(
+            "n".into(),
+            Entry {
+                status: Status::Stalled,
+                note: String::new(),
+                date: Some("2024-01-01".into()),
+            },
+        );
+        assert_eq!(
+            t.merge(incoming),
+            ImportReport {
+                updated: 2,
+                ..Default::default()
+            }
+        );
         assert_eq!(t.status("a"), Status::Broken);
         assert_eq!(t.status("n"), Status::Stalled);
     }
@@ -674,7 +795,14 @@ mod tests {
     #[test]
     fn iso_dates_and_file_names() {
         assert!(is_iso_date("2025-11-23"));
-        for bad in ["2025-13-01", "2025-1-01", "2025-11-32", "２０２５-11-23", "20251123", "2025-11-2x"] {
+        for bad in [
+            "2025-13-01",
+            "2025-1-01",
+            "2025-11-32",
+            "２０２５-11-23",
+            "20251123",
+            "2025-11-2x",
+        ] {
             assert!(!is_iso_date(bad), "{bad}");
         }
         assert_eq!(export_filename("2025-11-23"), "dafu-承诺-2025-11-23.json");
@@ -683,10 +811,22 @@ mod tests {
     #[test]
     fn every_notice_has_a_message_in_both_languages() {
         let notices = [
-            Notice::Corrupt { reason: FormatError::Foreign, backup: Some("k".into()) },
-            Notice::Corrupt { reason: FormatError::NotJson("x".into()), backup: None },
-            Notice::Skipped { count: 2, backup: None },
-            Notice::Skipped { count: 1, backup: Some("k".into()) },
+            Notice::Corrupt {
+                reason: FormatError::Foreign,
+                backup: Some("k".into()),
+            },
+            Notice::Corrupt {
+                reason: FormatError::NotJson("x".into()),
+                backup: None,
+            },
+            Notice::Skipped {
+                count: 2,
+                backup: None,
+            },
+            Notice::Skipped {
+                count: 1,
+                backup: Some("k".into()),
+            },
             Notice::Unavailable,
             Notice::QuotaExceeded,
             Notice::SaveFailed("x".into()),

@@ -30,7 +30,9 @@ pub fn checklist(props: &ChecklistProps) -> Html {
             ) }</p>
         }
     } else {
-        let progress = app.tracker.progress(commitments.iter().map(|c| c.id.as_str()));
+        let progress = app
+            .tracker
+            .progress(commitments.iter().map(|c| c.id.as_str()));
         html! {
             <>
                 <p class="hint">{ lang.pick(

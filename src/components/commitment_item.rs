@@ -34,8 +34,15 @@ pub fn status_mark(status: Status) -> &'static str {
 pub fn commitment_item(props: &CommitmentItemProps) -> Html {
     let app = use_app();
     let lang = app.lang;
-    let found = app.corpus.entries.get(props.reply).and_then(|e| e.reply.commitments.get(props.index));
-    let entry = found.and_then(|c| app.tracker.entry(&c.id)).cloned().unwrap_or_default();
+    let found = app
+        .corpus
+        .entries
+        .get(props.reply)
+        .and_then(|e| e.reply.commitments.get(props.index));
+    let entry = found
+        .and_then(|c| app.tracker.entry(&c.id))
+        .cloned()
+        .unwrap_or_default();
     let status = entry.status;
     let select = use_synced_select(status.key());
     let Some(c) = found else {
@@ -57,12 +64,19 @@ pub fn commitment_item(props: &CommitmentItemProps) -> Html {
         let id = c.id.clone();
         app.callback(move |e: InputEvent| {
             let note = e.target_unchecked_into::<HtmlTextAreaElement>().value();
-            Action::Tracker(TrackerAction::SetNote { id: id.clone(), note })
+            Action::Tracker(TrackerAction::SetNote {
+                id: id.clone(),
+                note,
+            })
         })
     };
 
     // The heading is the start of the text: show it bold, then the rest.
-    let rest = c.text.strip_prefix(c.heading.as_str()).unwrap_or(&c.text).trim_start();
+    let rest = c
+        .text
+        .strip_prefix(c.heading.as_str())
+        .unwrap_or(&c.text)
+        .trim_start();
     // Chinese needs no space after the bold heading; Latin text does.
     let rest_text = match rest.chars().next() {
         None => String::new(),

@@ -18,8 +18,16 @@ pub fn progress_summary(props: &ProgressSummaryProps) -> Html {
     let ProgressSummaryProps { progress: p, lang } = props.clone();
     let done = (p.done_share() * 100.0).round() as u32;
     let headline = match lang {
-        Lang::Zh => format!("共 {} 项承诺，已评估 {} 项，落实（含部分落实）{done}%", p.total, p.rated()),
-        Lang::En => format!("{} commitments, {} rated, {done}% kept in full or in part", p.total, p.rated()),
+        Lang::Zh => format!(
+            "共 {} 项承诺，已评估 {} 项，落实（含部分落实）{done}%",
+            p.total,
+            p.rated()
+        ),
+        Lang::En => format!(
+            "{} commitments, {} rated, {done}% kept in full or in part",
+            p.total,
+            p.rated()
+        ),
     };
     html! {
         <div class="progress-summary" data-progress={p.rated().to_string()}>

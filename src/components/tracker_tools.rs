@@ -22,7 +22,11 @@ pub fn tracker_tools() -> Html {
         Callback::from(move |_: MouseEvent| {
             let today = storage::today();
             let name = export_filename(&today);
-            let notice = match storage::download(&name, &app.tracker.to_export(&today), "application/json") {
+            let notice = match storage::download(
+                &name,
+                &app.tracker.to_export(&today),
+                "application/json",
+            ) {
                 Ok(()) => Notice::Exported(name),
                 Err(why) => Notice::SaveFailed(why),
             };
@@ -41,11 +45,15 @@ pub fn tracker_tools() -> Html {
             input.set_value("");
             let app = app.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                match JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()) {
+                match JsFuture::from(file.text())
+                    .await
+                    .ok()
+                    .and_then(|v| v.as_string())
+                {
                     Some(text) => app.dispatch(Action::Tracker(TrackerAction::Import(text))),
-                    None => app.dispatch(Action::Notice(Notice::ImportFailed(FormatError::NotJson(
-                        "unreadable file".into(),
-                    )))),
+                    None => app.dispatch(Action::Notice(Notice::ImportFailed(
+                        FormatError::NotJson("unreadable file".into()),
+                    ))),
                 }
             });
         })

@@ -33,9 +33,14 @@ pub fn about_page() -> Html {
         (Some(a), Some(b)) => format!("{} – {}", format::date(*a, lang), format::date(*b, lang)),
         _ => lang.pick("日期未注明", "dates not stated").to_owned(),
     };
-    let proposals = entries.iter().filter(|e| e.reply.meta.kind == Some(dafu_parser::ReplyKind::Proposal)).count();
-    let suggestions =
-        entries.iter().filter(|e| e.reply.meta.kind == Some(dafu_parser::ReplyKind::Suggestion)).count();
+    let proposals = entries
+        .iter()
+        .filter(|e| e.reply.meta.kind == Some(dafu_parser::ReplyKind::Proposal))
+        .count();
+    let suggestions = entries
+        .iter()
+        .filter(|e| e.reply.meta.kind == Some(dafu_parser::ReplyKind::Suggestion))
+        .count();
     let figures: usize = entries.iter().map(|e| e.reply.figures.len()).sum();
     let commitments: usize = entries.iter().map(|e| e.reply.commitments.len()).sum();
 

@@ -9,8 +9,8 @@ use crate::components::commitment_item::{status_mark, CommitmentItem};
 use crate::components::progress_summary::ProgressSummary;
 use crate::components::tracker_tools::TrackerTools;
 use crate::format;
-use crate::route::{CommitmentsQuery, Filters, Route};
 use crate::hooks::synced_select::use_synced_select;
+use crate::route::{CommitmentsQuery, Filters, Route};
 use crate::state::use_app;
 use crate::tracker::Status;
 
@@ -38,11 +38,17 @@ pub fn commitments_page() -> Html {
         .collect();
     let id_of = |(r, i): (usize, usize)| corpus.entries[r].reply.commitments[i].id.as_str();
     let progress = tracker.progress(in_scope.iter().map(|&p| id_of(p)));
-    let shown: Vec<(usize, usize)> =
-        in_scope.iter().copied().filter(|&p| status.is_none_or(|s| tracker.status(id_of(p)) == s)).collect();
+    let shown: Vec<(usize, usize)> = in_scope
+        .iter()
+        .copied()
+        .filter(|&p| status.is_none_or(|s| tracker.status(id_of(p)) == s))
+        .collect();
 
     let link = |status: Option<Status>| {
-        Route::Commitments(CommitmentsQuery { status: status.map(|s| s.key().to_owned()), reply: query.reply.clone() })
+        Route::Commitments(CommitmentsQuery {
+            status: status.map(|s| s.key().to_owned()),
+            reply: query.reply.clone(),
+        })
     };
     let on_reply = {
         let app = app.clone();

@@ -8,9 +8,9 @@ use yew::prelude::*;
 use crate::components::figure_mark::figure_id;
 use crate::figure_table::{self, qualifier_label, Row, SortKey, NO_UNIT};
 use crate::format::{self, figure_kind_key, figure_kind_label};
-use crate::i18n::Lang;
-use crate::route::{Filters, FiguresQuery, Route};
 use crate::hooks::synced_select::use_synced_select;
+use crate::i18n::Lang;
+use crate::route::{FiguresQuery, Filters, Route};
 use crate::state::{use_app, Action};
 use crate::storage;
 use crate::tracker::Notice;
@@ -33,12 +33,14 @@ pub fn figures_page() -> Html {
 
     // Counts for the filter menus: kinds within the chosen unit, units
     // within the chosen kind.
-    let kinds = figure_table::tally(&figure_table::filter(&all, None, query.unit.as_deref()), |r| {
-        figure_kind_key(r.figure.kind).to_owned()
-    });
-    let units = figure_table::tally(&figure_table::filter(&all, query.kind.as_deref(), None), |r| {
-        r.unit_key().to_owned()
-    });
+    let kinds = figure_table::tally(
+        &figure_table::filter(&all, None, query.unit.as_deref()),
+        |r| figure_kind_key(r.figure.kind).to_owned(),
+    );
+    let units = figure_table::tally(
+        &figure_table::filter(&all, query.kind.as_deref(), None),
+        |r| r.unit_key().to_owned(),
+    );
 
     let go = {
         let app = app.clone();
@@ -48,21 +50,34 @@ pub fn figures_page() -> Html {
         let (go, q) = (go.clone(), query.clone());
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            go(FiguresQuery { kind: (!v.is_empty()).then_some(v), ..q.clone() });
+            go(FiguresQuery {
+                kind: (!v.is_empty()).then_some(v),
+                ..q.clone()
+            });
         })
     };
     let on_unit = {
         let (go, q) = (go.clone(), query.clone());
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            go(FiguresQuery { unit: (!v.is_empty()).then_some(v), ..q.clone() });
+            go(FiguresQuery {
+                unit: (!v.is_empty()).then_some(v),
+                ..q.clone()
+            });
         })
     };
     let export = {
         let app = app.clone();
         let csv = figure_table::to_csv(&rows, lang, |r| {
             let e = &corpus.entries[r];
-            (e.reply.meta.doc_number.clone().unwrap_or_else(|| e.id.clone()), e.title().to_owned())
+            (
+                e.reply
+                    .meta
+                    .doc_number
+                    .clone()
+                    .unwrap_or_else(|| e.id.clone()),
+                e.title().to_owned(),
+            )
         });
         Callback::from(move |_: MouseEvent| {
             let name = figure_table::csv_filename(&storage::today());
@@ -82,10 +97,20 @@ pub fn figures_page() -> Html {
             (true, true) => "descending",
         };
         // First click sorts values from the largest, other columns A→Z.
-        let desc = if active { !query.desc } else { column == SortKey::Value };
+        let desc = if active {
+            !query.desc
+        } else {
+            column == SortKey::Value
+        };
         let onclick = {
             let (go, q) = (go.clone(), query.clone());
-            Callback::from(move |_: MouseEvent| go(FiguresQuery { sort: column.query(), desc, ..q.clone() }))
+            Callback::from(move |_: MouseEvent| {
+                go(FiguresQuery {
+                    sort: column.query(),
+                    desc,
+                    ..q.clone()
+                })
+            })
         };
         let arrow = match aria {
             "ascending" => "↑",
@@ -184,7 +209,10 @@ fn row(r: &Row, app: &crate::state::AppHandle, lang: Lang) -> Html {
     let e = &app.corpus.entries[r.reply];
     let f = r.figure;
     let kind = figure_kind_key(f.kind);
-    let route = Route::Replies { open: Some(e.id.clone()), filters: Filters::default() };
+    let route = Route::Replies {
+        open: Some(e.id.clone()),
+        filters: Filters::default(),
+    };
     let target = figure_id(r.index);
     // Open the reply, then bring the figure into view and focus it.
     let onclick = {
@@ -205,7 +233,12 @@ fn row(r: &Row, app: &crate::state::AppHandle, lang: Lang) -> Html {
             .forget();
         })
     };
-    let number = e.reply.meta.doc_number.clone().unwrap_or_else(|| e.id.clone());
+    let number = e
+        .reply
+        .meta
+        .doc_number
+        .clone()
+        .unwrap_or_else(|| e.id.clone());
     html! {
         <tr data-figure-row={kind} data-value={f.value.to_string()}>
             <td class="fig-text">
