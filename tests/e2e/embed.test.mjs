@@ -108,6 +108,11 @@ appTest('in a portal iframe with ?embed: no chrome, height reported, frame sized
   await fits();
   const before = await page.evaluate(() => document.getElementById('dafu-frame').offsetHeight);
   expect.ok(before > 300, `frame height ${before}`);
+  // Settled: sizing the frame does not change the content's height (no
+  // layout that depends on the viewport height feeding back).
+  const settled = await page.evaluate(() => window.dafuHeights.length);
+  await page.waitForTimeout(600);
+  expect.equal(await page.evaluate(() => window.dafuHeights.length), settled, 'heights keep coming');
 
   // Navigating inside the frame changes the height; the host follows.
   const sent = await page.evaluate(() => window.dafuHeights.length);
