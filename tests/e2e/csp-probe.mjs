@@ -1,9 +1,10 @@
-// Records Content-Security-Policy violations of a page (and of its frames):
+// Records Content-Security-Policy violations of a page: the events its
+// document fires and the browser's console reports (those cover its frames too).
 //   const csp = await watchCsp(page);  … await csp.violations() → ['script-src-elem inline', …]
 export async function watchCsp(page) {
-  const console = [];
+  const reports = [];
   page.on('console', (m) => {
-    if (/Content Security Policy|Refused to/i.test(m.text())) console.push(m.text());
+    if (/Content Security Policy|Refused to/i.test(m.text())) reports.push(m.text());
   });
   await page.addInitScript(() => {
     window.__cspViolations = [];
@@ -13,7 +14,6 @@ export async function watchCsp(page) {
   });
   return {
     /** Violations seen by the main frame's current document, then console reports. */
-    violations: async () => [...(await page.evaluate(() => window.__cspViolations)), ...console],
-    console,
+    violations: async () => [...(await page.evaluate(() => window.__cspViolations)), ...reports],
   };
 }
