@@ -6,7 +6,7 @@ use dafu_parser::{Date, Reply, ReplyKind, ResultClass};
 
 use crate::facets::{self, Facet, FacetCounts, Facts};
 use crate::route::Filters;
-use crate::search::{Document, Query};
+use crate::search::{Document, Matcher, Query};
 use crate::tracker::Tracker;
 
 /// One reply and its precomputed facts.
@@ -95,11 +95,12 @@ impl Corpus {
     pub fn search(&self, filters: &Filters, tracker: &Tracker) -> Outcome {
         let query = Query::parse(&filters.q);
         let facts = self.facts(tracker);
+        let matcher = Matcher::new(&query);
         let scored: Vec<(usize, u32)> = self
             .entries
             .iter()
             .enumerate()
-            .filter_map(|(i, e)| e.search.score(&query).map(|s| (i, s)))
+            .filter_map(|(i, e)| e.search.score_with(&matcher).map(|s| (i, s)))
             .collect();
         let matching: Vec<usize> = scored.iter().map(|&(i, _)| i).collect();
         let counts = facets::counts(&facts, &matching, filters);

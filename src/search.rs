@@ -151,17 +151,36 @@ impl Document {
     /// more than a proposer or document number hit, which weighs more than
     /// any number of body hits.
     pub fn score(&self, query: &Query) -> Option<u32> {
+        self.score_with(&Matcher::new(query))
+    }
+
+    /// [`Document::score`] with the query's searchers built once for many
+    /// documents.
+    pub fn score_with(&self, matcher: &Matcher) -> Option<u32> {
         let mut score = 0;
-        for term in &query.terms {
-            let in_title = self.title.contains(term.as_str());
-            let in_people = self.people.contains(term.as_str());
-            let in_body = self.body.matches(term.as_str()).count().min(99) as u32;
+        for finder in &matcher.finders {
+            let in_title = finder.find(self.title.as_bytes()).is_some();
+            let in_people = finder.find(self.people.as_bytes()).is_some();
+            let in_body = finder.find_iter(self.body.as_bytes()).take(99).count() as u32;
             if !in_title && !in_people && in_body == 0 {
                 return None;
             }
             score += 10_000 * u32::from(in_title) + 100 * u32::from(in_people) + in_body;
         }
         Some(score)
+    }
+}
+
+/// A query compiled for fast substring search over many documents.
+pub struct Matcher {
+    finders: Vec<memchr::memmem::Finder<'static>>,
+}
+
+impl Matcher {
+    pub fn new(query: &Query) -> Matcher {
+        Matcher {
+            finders: query.terms.iter().map(|t| memchr::memmem::Finder::new(t.as_bytes()).into_owned()).collect(),
+        }
     }
 }
 

@@ -14,9 +14,20 @@ pub struct ResultListProps {
     pub outcome: Rc<Outcome>,
 }
 
+/// How many results are rendered at first, and added by "show more": the
+/// list stays fast on every keystroke however large the corpus.
+pub const PAGE: usize = 50;
+
 #[function_component(ResultList)]
 pub fn result_list(props: &ResultListProps) -> Html {
     let app = use_app();
+    let limit = use_state(|| PAGE);
+    {
+        // A new search or facet choice starts from the first page again.
+        let limit = limit.clone();
+        let filters = app.route.filters().cloned().unwrap_or_default();
+        use_effect_with(filters, move |_| limit.set(PAGE));
+    }
     let lang = app.lang;
     let total = app.corpus.entries.len();
     let shown = props.outcome.rows.len();
@@ -37,6 +48,10 @@ pub fn result_list(props: &ResultListProps) -> Html {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.navigate(Route::Replies { open: None, filters: Filters::default() }))
     };
+    let more = {
+        let limit = limit.clone();
+        Callback::from(move |_: MouseEvent| limit.set(*limit + PAGE))
+    };
     html! {
         <section class="results" aria-labelledby="dafu-results-title">
             <h2 id="dafu-results-title" class="visually-hidden">{ lang.pick("答复列表", "Replies") }</h2>
@@ -51,10 +66,18 @@ pub fn result_list(props: &ResultListProps) -> Html {
                 </div>
             } else {
                 <ol class="result-list">
-                    { for props.outcome.rows.iter().map(|&i| html! {
+                    { for props.outcome.rows.iter().take(*limit).map(|&i| html! {
                         <ResultItem key={i} index={i} query={props.outcome.query.clone()} />
                     }) }
                 </ol>
+                if shown > *limit {
+                    <button type="button" class="button more" onclick={more}>
+                        { match lang {
+                            crate::i18n::Lang::Zh => format!("再显示 {} 件（已显示 {} / {}）", PAGE.min(shown - *limit), *limit, shown),
+                            crate::i18n::Lang::En => format!("Show {} more ({} of {} shown)", PAGE.min(shown - *limit), *limit, shown),
+                        } }
+                    </button>
+                }
             }
         </section>
     }
