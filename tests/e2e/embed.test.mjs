@@ -120,6 +120,17 @@ appTest('in a portal iframe with ?embed: no chrome, height reported, frame sized
   await page.waitForFunction((n) => window.dafuHeights.length > n, sent);
   await fits();
   expect.equal(await page.locator('#portal-title').evaluate((h) => getComputedStyle(h).color), 'rgb(255, 0, 0)');
+
+  // The tracker works in the frame: a status survives reloading the portal.
+  await frame.locator('a[data-view="commitments"]').click();
+  const first = frame.locator('[data-commitment]').first();
+  const id = await first.getAttribute('data-commitment');
+  await first.locator('select').selectOption('kept');
+  await frame.locator(`[data-commitment="${id}"] select[data-status="kept"]`).waitFor();
+  await page.reload();
+  await frame.locator('a[data-view="commitments"]').click();
+  await frame.locator(`[data-commitment="${id}"] select[data-status="kept"]`).waitFor();
+  expect.equal(await frame.locator('.notice').count(), 0, 'a storage notice');
 }, HOSTED);
 
 appTest('in a portal iframe from another origin: height reported, frame sized', async ({ page, url, requests }) => {
