@@ -16,6 +16,8 @@ pub fn tracker_tools() -> Html {
     let lang = app.lang;
     let confirming = use_state(|| false);
     let cancel_ref = use_node_ref();
+    let reset_ref = use_node_ref();
+    let export_ref = use_node_ref();
 
     let export = {
         let app = app.clone();
@@ -59,13 +61,31 @@ pub fn tracker_tools() -> Html {
         })
     };
 
-    // Move focus to the safe choice when the confirmation appears.
+    // Move focus to the safe choice when the confirmation appears, and
+    // back to the row of buttons when it goes (not to the page's start).
     {
         let cancel_ref = cancel_ref.clone();
+        let reset_ref = reset_ref.clone();
+        let export_ref = export_ref.clone();
+        let was_on = use_mut_ref(|| false);
         use_effect_with(*confirming, move |on| {
-            if *on {
-                if let Some(el) = cancel_ref.cast::<HtmlElement>() {
-                    let _ = el.focus();
+            let target = match (*on, *was_on.borrow()) {
+                (true, _) => Some(cancel_ref),
+                (false, true) => Some(reset_ref),
+                (false, false) => None,
+            };
+            *was_on.borrow_mut() = *on;
+            if let Some(target) = target {
+                // The reset button is disabled once everything is cleared.
+                let el = target
+                    .cast::<HtmlElement>()
+                    .or_else(|| export_ref.cast::<HtmlElement>());
+                if let Some(el) = el {
+                    if el.focus().is_err() || !el.matches(":focus").unwrap_or(false) {
+                        if let Some(export) = export_ref.cast::<HtmlElement>() {
+                            let _ = export.focus();
+                        }
+                    }
                 }
             }
         });
@@ -91,7 +111,7 @@ pub fn tracker_tools() -> Html {
     html! {
         <div class="tracker-tools">
             <div class="tool-row">
-                <button type="button" class="button" onclick={export} data-action="export">
+                <button type="button" class="button" onclick={export} ref={export_ref} data-action="export">
                     { lang.pick("导出 JSON", "Export JSON") }
                 </button>
                 <label class="button filepick">
@@ -100,7 +120,7 @@ pub fn tracker_tools() -> Html {
                            onchange={import} data-action="import" />
                 </label>
                 if !*confirming {
-                    <button type="button" class="button danger-quiet" onclick={ask} data-action="reset"
+                    <button type="button" class="button danger-quiet" onclick={ask} ref={reset_ref} data-action="reset"
                             disabled={app.tracker.is_empty()}>
                         { lang.pick("清空记录…", "Reset…") }
                     </button>

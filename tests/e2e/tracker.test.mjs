@@ -211,10 +211,13 @@ appTest('reset asks for confirmation first', async ({ page, open }) => {
   await page.click('[data-action="cancel-reset"]');
   await confirm.waitFor({ state: 'detached' });
   expect.equal(await statusOf(page), 'kept');
+  await page.waitForFunction(() => document.activeElement?.dataset.action === 'reset');
 
-  await page.click('[data-action="reset"]');
+  await page.keyboard.press('Enter');
+  await confirm.waitFor();
   await page.click('[data-action="confirm-reset"]');
   await page.waitForFunction(() => document.querySelector('[data-commitment] select')?.value === 'not_rated');
+  await page.waitForFunction(() => document.activeElement?.dataset.action === 'export');
   await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').entries && Object.keys(JSON.parse(localStorage.getItem(k)).entries).length === 0, KEY);
 });
 
