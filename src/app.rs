@@ -8,7 +8,9 @@ use yew::prelude::*;
 use crate::components::masthead::Masthead;
 use crate::components::notice::NoticeBar;
 use crate::corpus::Corpus;
-use crate::pages::{about::AboutPage, commitments::CommitmentsPage, figures::FiguresPage, replies::RepliesPage};
+use crate::pages::{
+    about::AboutPage, commitments::CommitmentsPage, figures::FiguresPage, replies::RepliesPage,
+};
 use crate::route::Route;
 use crate::state::{AppHandle, State};
 use crate::{browser, data, keys, storage};
@@ -49,14 +51,24 @@ fn shell(props: &ShellProps) -> Html {
     let corpus = props.corpus.clone();
     let state = use_reducer(move || {
         let loaded = storage::load();
-        State::new(corpus, browser::saved_lang(), Route::from_hash(&browser::hash()), loaded.tracker, loaded.notice)
+        State::new(
+            corpus,
+            browser::saved_lang(),
+            Route::from_hash(&browser::hash()),
+            loaded.tracker,
+            loaded.notice,
+        )
     });
     let app = AppHandle::new(state.clone());
 
     // The browser changed the URL: back/forward, a link, an edited address.
     {
         let app = app.clone();
-        use_effect_with((), move |_| browser::on_hash_change(move |route| app.dispatch(crate::state::Action::Navigated(route))));
+        use_effect_with((), move |_| {
+            browser::on_hash_change(move |route| {
+                app.dispatch(crate::state::Action::Navigated(route))
+            })
+        });
     }
     // The state changed the route: write it to the URL.
     use_effect_with((state.route.clone(), state.history), |(route, mode)| {
@@ -83,7 +95,9 @@ fn shell(props: &ShellProps) -> Html {
 
     let view = match &state.route {
         Route::Replies { .. } => html! { <RepliesPage /> },
-        Route::Commitments(_) => html! { <main id="dafu-main" class="page"><CommitmentsPage /></main> },
+        Route::Commitments(_) => {
+            html! { <main id="dafu-main" class="page"><CommitmentsPage /></main> }
+        }
         Route::Figures(_) => html! { <main id="dafu-main" class="page"><FiguresPage /></main> },
         Route::About => html! { <main id="dafu-main" class="page"><AboutPage /></main> },
     };

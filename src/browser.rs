@@ -23,7 +23,9 @@ pub fn on_hash_change(f: impl Fn(Route) + 'static) -> impl FnOnce() {
     let f = Rc::new(f);
     let listen = |event: &'static str| {
         let f = f.clone();
-        EventListener::new(&gloo::utils::window(), event, move |_| f(Route::from_hash(&hash())))
+        EventListener::new(&gloo::utils::window(), event, move |_| {
+            f(Route::from_hash(&hash()))
+        })
     };
     let listeners = [listen("popstate"), listen("hashchange")];
     move || drop(listeners)
@@ -57,7 +59,10 @@ fn storage() -> Option<web_sys::Storage> {
 
 /// The language saved by the switch, else Chinese.
 pub fn saved_lang() -> Lang {
-    match storage().and_then(|s| s.get_item(LANG_KEY).ok().flatten()).as_deref() {
+    match storage()
+        .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
+        .as_deref()
+    {
         Some("en") => Lang::En,
         _ => Lang::Zh,
     }
@@ -85,7 +90,10 @@ pub fn set_lang(lang: Lang) {
 
 /// The element with this id, as an `HtmlElement`.
 pub fn element(id: &str) -> Option<web_sys::HtmlElement> {
-    gloo::utils::document().get_element_by_id(id)?.dyn_into().ok()
+    gloo::utils::document()
+        .get_element_by_id(id)?
+        .dyn_into()
+        .ok()
 }
 
 /// Scrolls an element into the middle of the view and focuses it.

@@ -31,7 +31,11 @@ impl Entry {
     /// The signature date, else the first day of the document number's year.
     pub fn date_key(&self) -> Date {
         let m = &self.reply.meta;
-        m.date.unwrap_or(Date { year: m.doc_year.unwrap_or(0), month: 0, day: 0 })
+        m.date.unwrap_or(Date {
+            year: m.doc_year.unwrap_or(0),
+            month: 0,
+            day: 0,
+        })
     }
 }
 
@@ -54,14 +58,23 @@ impl Corpus {
     pub fn new(bundle: Bundle) -> Corpus {
         let mut entries: Vec<Entry> = Vec::with_capacity(bundle.replies.len());
         for BundledReply { file, reply } in bundle.replies {
-            let stem = file.rsplit_once('.').map_or(file.as_str(), |(s, _)| s).to_owned();
+            let stem = file
+                .rsplit_once('.')
+                .map_or(file.as_str(), |(s, _)| s)
+                .to_owned();
             let id = match reply.meta.doc_number.clone() {
                 Some(n) if !n.is_empty() && !entries.iter().any(|e| e.id == n) => n,
                 _ => stem,
             };
             let search = search_document(&reply);
             let facts = static_facts(&reply);
-            entries.push(Entry { file, reply, id, search, facts });
+            entries.push(Entry {
+                file,
+                reply,
+                id,
+                search,
+                facts,
+            });
         }
         Corpus { entries }
     }
@@ -104,13 +117,21 @@ impl Corpus {
             .collect();
         let matching: Vec<usize> = scored.iter().map(|&(i, _)| i).collect();
         let counts = facets::counts(&facts, &matching, filters);
-        let mut rows: Vec<(usize, u32)> =
-            scored.into_iter().filter(|&(i, _)| facets::fits(filters, &facts[i], None)).collect();
+        let mut rows: Vec<(usize, u32)> = scored
+            .into_iter()
+            .filter(|&(i, _)| facets::fits(filters, &facts[i], None))
+            .collect();
         rows.sort_by(|&(a, sa), &(b, sb)| {
             let (ea, eb) = (&self.entries[a], &self.entries[b]);
-            sb.cmp(&sa).then(eb.date_key().cmp(&ea.date_key())).then(a.cmp(&b))
+            sb.cmp(&sa)
+                .then(eb.date_key().cmp(&ea.date_key()))
+                .then(a.cmp(&b))
         });
-        Outcome { query, rows: rows.into_iter().map(|(i, _)| i).collect(), counts }
+        Outcome {
+            query,
+            rows: rows.into_iter().map(|(i, _)| i).collect(),
+            counts,
+        }
     }
 }
 
@@ -123,7 +144,11 @@ fn search_document(reply: &Reply) -> Document {
         .chain(m.doc_number.as_deref())
         .chain(m.session.as_deref())
         .chain(m.proposal_number.as_deref());
-    Document::new(m.title.as_deref().unwrap_or(""), people, reply.blocks.iter().map(|b| b.text.as_str()))
+    Document::new(
+        m.title.as_deref().unwrap_or(""),
+        people,
+        reply.blocks.iter().map(|b| b.text.as_str()),
+    )
 }
 
 /// Stable key of a handling result: its class letter, else as written.
@@ -147,8 +172,17 @@ pub fn kind_key(kind: Option<ReplyKind>) -> &'static str {
 
 fn static_facts(reply: &Reply) -> Facts {
     let m = &reply.meta;
-    let year = m.date.map(|d| d.year).or(m.doc_year).map(|y| y.to_string()).unwrap_or_default();
-    let has = if reply.commitments.is_empty() { "no" } else { "yes" };
+    let year = m
+        .date
+        .map(|d| d.year)
+        .or(m.doc_year)
+        .map(|y| y.to_string())
+        .unwrap_or_default();
+    let has = if reply.commitments.is_empty() {
+        "no"
+    } else {
+        "yes"
+    };
     let mut facts = Facts::default();
     facts.set(Facet::Kind, vec![kind_key(m.kind).to_owned()]);
     facts.set(Facet::Year, vec![year]);
@@ -163,7 +197,14 @@ mod tests {
     use super::*;
     use dafu_parser::{Block, BlockKind, Commitment, Meta, Section, Span};
 
-    pub fn reply(doc: &str, kind: ReplyKind, year: u16, title: &str, body: &str, commitments: usize) -> Reply {
+    pub fn reply(
+        doc: &str,
+        kind: ReplyKind,
+        year: u16,
+        title: &str,
+        body: &str,
+        commitments: usize,
+    ) -> Reply {
         let block = Block {
             kind: BlockKind::Paragraph,
             section: Section::Body,
@@ -179,7 +220,11 @@ mod tests {
                 title: Some(title.into()),
                 proposers: vec!["成键".into()],
                 result_class: Some(ResultClass::A),
-                date: Some(Date { year, month: 5, day: 1 }),
+                date: Some(Date {
+                    year,
+                    month: 5,
+                    day: 1,
+                }),
                 ..Meta::default()
             },
             blocks: vec![block],
@@ -197,12 +242,45 @@ mod tests {
     }
 
     fn corpus() -> Corpus {
-        let r = |file: &str, reply| BundledReply { file: file.into(), reply };
+        let r = |file: &str, reply| BundledReply {
+            file: file.into(),
+            reply,
+        };
         Corpus::new(Bundle {
             replies: vec![
-                r("a.txt", reply("沪科提复〔2023〕45号", ReplyKind::Proposal, 2023, "关于桥梁", "孵化器孵化", 2)),
-                r("b.txt", reply("沪科建复〔2025〕38号", ReplyKind::Suggestion, 2025, "关于孵化", "基金", 0)),
-                r("c.txt", reply("沪科建复〔2025〕38号", ReplyKind::Suggestion, 2025, "关于人才", "人才", 1)),
+                r(
+                    "a.txt",
+                    reply(
+                        "沪科提复〔2023〕45号",
+                        ReplyKind::Proposal,
+                        2023,
+                        "关于桥梁",
+                        "孵化器孵化",
+                        2,
+                    ),
+                ),
+                r(
+                    "b.txt",
+                    reply(
+                        "沪科建复〔2025〕38号",
+                        ReplyKind::Suggestion,
+                        2025,
+                        "关于孵化",
+                        "基金",
+                        0,
+                    ),
+                ),
+                r(
+                    "c.txt",
+                    reply(
+                        "沪科建复〔2025〕38号",
+                        ReplyKind::Suggestion,
+                        2025,
+                        "关于人才",
+                        "人才",
+                        1,
+                    ),
+                ),
             ],
         })
     }
@@ -221,7 +299,13 @@ mod tests {
         let c = corpus();
         let all = c.search(&Filters::default(), &Tracker::default());
         assert_eq!(all.rows, [1, 2, 0]);
-        let q = c.search(&Filters { q: "孵化".into(), ..Filters::default() }, &Tracker::default());
+        let q = c.search(
+            &Filters {
+                q: "孵化".into(),
+                ..Filters::default()
+            },
+            &Tracker::default(),
+        );
         assert_eq!(q.rows, [1, 0], "title hit first");
     }
 
@@ -229,11 +313,17 @@ mod tests {
     fn facets_narrow_and_count_from_the_same_predicate() {
         let c = corpus();
         let t = Tracker::default();
-        let f = Filters { kind: Some("suggestion".into()), ..Filters::default() };
+        let f = Filters {
+            kind: Some("suggestion".into()),
+            ..Filters::default()
+        };
         let out = c.search(&f, &t);
         assert_eq!(out.rows, [1, 2]);
         let kinds = &out.counts[Facet::Kind.index()].values;
-        assert_eq!(kinds, &[("proposal".to_owned(), 1), ("suggestion".to_owned(), 2)]);
+        assert_eq!(
+            kinds,
+            &[("proposal".to_owned(), 1), ("suggestion".to_owned(), 2)]
+        );
         let has = &out.counts[Facet::Commitments.index()].values;
         assert_eq!(has, &[("yes".to_owned(), 1), ("no".to_owned(), 1)]);
         let status = &out.counts[Facet::Status.index()].values;

@@ -26,8 +26,14 @@ pub enum Facet {
 }
 
 impl Facet {
-    pub const ALL: [Facet; 6] =
-        [Facet::Kind, Facet::Year, Facet::Session, Facet::Result, Facet::Commitments, Facet::Status];
+    pub const ALL: [Facet; 6] = [
+        Facet::Kind,
+        Facet::Year,
+        Facet::Session,
+        Facet::Result,
+        Facet::Commitments,
+        Facet::Status,
+    ];
 
     pub fn index(self) -> usize {
         self as usize
@@ -96,10 +102,13 @@ impl Facts {
 
 /// Whether a reply passes every chosen facet except `except`.
 pub fn fits(filters: &Filters, facts: &Facts, except: Option<Facet>) -> bool {
-    Facet::ALL.into_iter().filter(|f| Some(*f) != except).all(|facet| match facet.get(filters) {
-        None => true,
-        Some(want) => facts.values(facet).iter().any(|v| v == want),
-    })
+    Facet::ALL
+        .into_iter()
+        .filter(|f| Some(*f) != except)
+        .all(|facet| match facet.get(filters) {
+            None => true,
+            Some(want) => facts.values(facet).iter().any(|v| v == want),
+        })
 }
 
 /// The values of one facet with their counts, in display order.
@@ -166,24 +175,37 @@ mod tests {
 
     fn count_of(c: &[FacetCounts], facet: Facet, value: &str) -> usize {
         let fc = c.iter().find(|c| c.facet == facet).unwrap();
-        fc.values.iter().find(|(k, _)| k == value).map_or(usize::MAX, |v| v.1)
+        fc.values
+            .iter()
+            .find(|(k, _)| k == value)
+            .map_or(usize::MAX, |v| v.1)
     }
 
     #[test]
     fn a_count_is_what_the_list_would_show() {
         let facts = corpus();
         let all: Vec<usize> = (0..facts.len()).collect();
-        let filters = Filters { year: Some("2025".into()), ..Filters::default() };
+        let filters = Filters {
+            year: Some("2025".into()),
+            ..Filters::default()
+        };
         let c = counts(&facts, &all, &filters);
         for fc in &c {
             for (value, n) in &fc.values {
                 let chosen = fc.facet.with(&filters, Some(value.clone()));
-                let listed = all.iter().filter(|&&i| fits(&chosen, &facts[i], None)).count();
+                let listed = all
+                    .iter()
+                    .filter(|&&i| fits(&chosen, &facts[i], None))
+                    .count();
                 assert_eq!(*n, listed, "{:?}={value}", fc.facet);
             }
         }
         assert_eq!(count_of(&c, Facet::Kind, "proposal"), 1);
-        assert_eq!(count_of(&c, Facet::Year, "2023"), 1, "a facet ignores its own choice");
+        assert_eq!(
+            count_of(&c, Facet::Year, "2023"),
+            1,
+            "a facet ignores its own choice"
+        );
         assert_eq!(count_of(&c, Facet::Status, "kept"), 2);
     }
 
@@ -201,7 +223,13 @@ mod tests {
     #[test]
     fn values_keep_a_stable_order() {
         let c = counts(&corpus(), &[], &Filters::default());
-        let keys = |f: Facet| c[f.index()].values.iter().map(|v| v.0.as_str()).collect::<Vec<_>>();
+        let keys = |f: Facet| {
+            c[f.index()]
+                .values
+                .iter()
+                .map(|v| v.0.as_str())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(keys(Facet::Kind), ["proposal", "suggestion"]);
         assert_eq!(keys(Facet::Year), ["2025", "2023"]);
         assert_eq!(keys(Facet::Result), ["A", "B", ""]);

@@ -62,7 +62,8 @@ pub fn scientific(n: f64) -> String {
         .chars()
         .map(|c| match c {
             '-' => '⁻',
-            d => ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'][d.to_digit(10).unwrap_or(0) as usize],
+            d => ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹']
+                [d.to_digit(10).unwrap_or(0) as usize],
         })
         .collect();
     format!("{}×10{sup}", plain(mantissa, 3))
@@ -78,13 +79,37 @@ pub fn figure_value(f: &Figure, lang: Lang) -> String {
     } else {
         plain(f.value, 4)
     };
-    let spaced = |v: &str| if unit == "%" { format!("{v}%") } else { format!("{v} {unit}").trim_end().to_owned() };
+    let spaced = |v: &str| {
+        if unit == "%" {
+            format!("{v}%")
+        } else {
+            format!("{v} {unit}").trim_end().to_owned()
+        }
+    };
     match (lang, f.magnitude) {
         (Lang::Zh, Some(m)) => {
-            format!("{q}{} {}{unit}（{}）", plain(f.number, 4), m.as_str(), spaced(&value))
+            format!(
+                "{q}{} {}{unit}（{}）",
+                plain(f.number, 4),
+                m.as_str(),
+                spaced(&value)
+            )
         }
         _ => format!("{q}{}", spaced(&value)),
     }
+}
+
+/// A count with thousands separators: 45,965.
+pub fn count(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A date as people write it: 2025年7月24日 / 2025-07-24.
@@ -107,9 +132,13 @@ pub fn reply_kind(kind: Option<ReplyKind>, lang: Lang) -> &'static str {
 /// Label of a handling-result key (see [`crate::corpus::result_key`]).
 pub fn result_label(key: &str, lang: Lang) -> String {
     match key {
-        "A" => lang.pick("A · 已解决或基本解决", "A · Solved or largely solved").into(),
+        "A" => lang
+            .pick("A · 已解决或基本解决", "A · Solved or largely solved")
+            .into(),
         "B" => lang.pick("B · 正在解决", "B · Being solved").into(),
-        "C" => lang.pick("C · 列入计划逐步解决", "C · Planned, step by step").into(),
+        "C" => lang
+            .pick("C · 列入计划逐步解决", "C · Planned, step by step")
+            .into(),
         "D" => lang.pick("D · 留作参考", "D · Kept for reference").into(),
         "" => lang.pick("未注明", "Not stated").into(),
         other => other.into(),
@@ -121,7 +150,13 @@ mod tests {
     use super::*;
     use dafu_parser::{Magnitude, Span};
 
-    fn fig(number: f64, magnitude: Option<Magnitude>, unit: &str, q: Qualifier, kind: FigureKind) -> Figure {
+    fn fig(
+        number: f64,
+        magnitude: Option<Magnitude>,
+        unit: &str,
+        q: Qualifier,
+        kind: FigureKind,
+    ) -> Figure {
         let value = number * magnitude.map_or(1.0, Magnitude::factor);
         Figure {
             block: 0,
@@ -139,14 +174,32 @@ mod tests {
 
     #[test]
     fn normalised_values_read_well() {
-        let f = fig(21.0, Some(Magnitude::Yi), "元", Qualifier::MoreThan, FigureKind::Money);
+        let f = fig(
+            21.0,
+            Some(Magnitude::Yi),
+            "元",
+            Qualifier::MoreThan,
+            FigureKind::Money,
+        );
         assert_eq!(figure_value(&f, Lang::En), "more than 2.1×10⁹ 元");
         assert_eq!(figure_value(&f, Lang::Zh), "超过 21 亿元（2.1×10⁹ 元）");
         let f = fig(166.0, None, "家", Qualifier::Exact, FigureKind::Count);
         assert_eq!(figure_value(&f, Lang::En), "166 家");
-        let f = fig(22.57, None, "%", Qualifier::Approximately, FigureKind::Percent);
+        let f = fig(
+            22.57,
+            None,
+            "%",
+            Qualifier::Approximately,
+            FigureKind::Percent,
+        );
         assert_eq!(figure_value(&f, Lang::Zh), "约 22.57%");
-        let f = fig(1.29, Some(Magnitude::WanYi), "元", Qualifier::Exact, FigureKind::Money);
+        let f = fig(
+            1.29,
+            Some(Magnitude::WanYi),
+            "元",
+            Qualifier::Exact,
+            FigureKind::Money,
+        );
         assert_eq!(figure_value(&f, Lang::En), "1.29×10¹² 元");
     }
 
@@ -155,8 +208,44 @@ mod tests {
         assert_eq!(scientific(1e5), "1×10⁵");
         assert_eq!(scientific(74e8), "7.4×10⁹");
         assert_eq!(plain(30.0, 2), "30");
-        assert_eq!(date(Date { year: 2025, month: 7, day: 24 }, Lang::Zh), "2025年7月24日");
-        assert_eq!(date(Date { year: 2025, month: 7, day: 24 }, Lang::En), "2025-07-24");
+        assert_eq!(
+            date(
+                Date {
+                    year: 2025,
+                    month: 7,
+                    day: 24
+                },
+                Lang::Zh
+            ),
+            "2025年7月24日"
+        );
+        assert_eq!(
+            date(
+                Date {
+                    year: 2025,
+                    month: 7,
+                    day: 24
+                },
+                Lang::En
+            ),
+            "2025-07-24"
+        );
         assert_eq!(figure_kind_key(FigureKind::Multiple), "multiple");
+        assert_eq!(
+            (
+                count(0),
+                count(999),
+                count(1000),
+                count(45965),
+                count(1234567)
+            ),
+            (
+                "0".into(),
+                "999".into(),
+                "1,000".into(),
+                "45,965".into(),
+                "1,234,567".into()
+            )
+        );
     }
 }

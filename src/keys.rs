@@ -27,19 +27,23 @@ pub const SEARCH_ID: &str = "dafu-search";
 /// Installs the shortcuts on the document; returns the clean-up.
 pub fn listen(app: Rc<RefCell<AppHandle>>) -> impl FnOnce() {
     let options = EventListenerOptions::enable_prevent_default();
-    let listener = EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |e| {
-        if let Some(e) = e.dyn_ref::<KeyboardEvent>() {
-            handle(&app.borrow(), e);
-        }
-    });
+    let listener =
+        EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |e| {
+            if let Some(e) = e.dyn_ref::<KeyboardEvent>() {
+                handle(&app.borrow(), e);
+            }
+        });
     move || drop(listener)
 }
 
 fn results() -> Vec<HtmlElement> {
-    let Ok(list) = gloo::utils::document().query_selector_all(".dafu [data-reply] a.result-link") else {
+    let Ok(list) = gloo::utils::document().query_selector_all(".dafu [data-reply] a.result-link")
+    else {
         return Vec::new();
     };
-    (0..list.length()).filter_map(|i| list.get(i)?.dyn_into::<HtmlElement>().ok()).collect()
+    (0..list.length())
+        .filter_map(|i| list.get(i)?.dyn_into::<HtmlElement>().ok())
+        .collect()
 }
 
 fn handle(app: &AppHandle, e: &KeyboardEvent) {
@@ -48,11 +52,18 @@ fn handle(app: &AppHandle, e: &KeyboardEvent) {
     }
     let document = gloo::utils::document();
     let active = document.active_element();
-    let tag = active.as_ref().map(|a| a.tag_name().to_ascii_lowercase()).unwrap_or_default();
+    let tag = active
+        .as_ref()
+        .map(|a| a.tag_name().to_ascii_lowercase())
+        .unwrap_or_default();
     let in_search = active.as_ref().is_some_and(|a| a.id() == SEARCH_ID);
     let typing = matches!(tag.as_str(), "input" | "textarea" | "select")
-        || active.as_ref().is_some_and(|a| a.has_attribute("contenteditable"));
-    let on_result = active.as_ref().is_some_and(|a| a.class_list().contains("result-link"));
+        || active
+            .as_ref()
+            .is_some_and(|a| a.has_attribute("contenteditable"));
+    let on_result = active
+        .as_ref()
+        .is_some_and(|a| a.class_list().contains("result-link"));
     let key = e.key();
     match key.as_str() {
         "/" if !typing => {
@@ -65,7 +76,13 @@ fn handle(app: &AppHandle, e: &KeyboardEvent) {
                 Some(f) if !f.q.is_empty() && (in_search || !typing) => {
                     e.prevent_default();
                     let open = app.route.open_reply().map(str::to_owned);
-                    app.navigate(Route::Replies { open, filters: Filters { q: String::new(), ..f } });
+                    app.navigate(Route::Replies {
+                        open,
+                        filters: Filters {
+                            q: String::new(),
+                            ..f
+                        },
+                    });
                     focus_search(app);
                 }
                 _ if in_search => {
@@ -78,7 +95,11 @@ fn handle(app: &AppHandle, e: &KeyboardEvent) {
         }
         "j" | "k" | "ArrowDown" | "ArrowUp" => {
             let arrow = key.starts_with("Arrow");
-            let allowed = if arrow { on_result || in_search } else { !typing };
+            let allowed = if arrow {
+                on_result || in_search
+            } else {
+                !typing
+            };
             if !allowed {
                 return;
             }
@@ -87,7 +108,11 @@ fn handle(app: &AppHandle, e: &KeyboardEvent) {
                 return;
             }
             let forward = key == "j" || key == "ArrowDown";
-            let current = items.iter().position(|el| active.as_ref().is_some_and(|a| a == el.unchecked_ref::<web_sys::Element>()));
+            let current = items.iter().position(|el| {
+                active
+                    .as_ref()
+                    .is_some_and(|a| a == el.unchecked_ref::<web_sys::Element>())
+            });
             let next = match (current, forward) {
                 (None, true) => 0,
                 (None, false) if in_search => return,

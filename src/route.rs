@@ -24,7 +24,10 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     /// The list and the reader; `open` is the id of the reply being read.
-    Replies { open: Option<String>, filters: Filters },
+    Replies {
+        open: Option<String>,
+        filters: Filters,
+    },
     Commitments(CommitmentsQuery),
     Figures(FiguresQuery),
     About,
@@ -32,7 +35,10 @@ pub enum Route {
 
 impl Default for Route {
     fn default() -> Self {
-        Route::Replies { open: None, filters: Filters::default() }
+        Route::Replies {
+            open: None,
+            filters: Filters::default(),
+        }
     }
 }
 
@@ -134,27 +140,41 @@ impl Route {
     pub fn from_hash(hash: &str) -> Route {
         let hash = hash.strip_prefix('#').unwrap_or(hash);
         let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
-        let segments: Vec<String> =
-            path.split('/').filter(|s| !s.is_empty()).map(percent_decode).collect();
+        let segments: Vec<String> = path
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .map(percent_decode)
+            .collect();
         let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
         match segments.as_slice() {
             ["commitments", ..] => Route::Commitments(parse_query(query)),
             ["figures", ..] => Route::Figures(parse_query(query)),
             ["about", ..] => Route::About,
-            ["replies", id, ..] => {
-                Route::Replies { open: Some((*id).to_owned()), filters: parse_query(query) }
-            }
-            _ => Route::Replies { open: None, filters: parse_query(query) },
+            ["replies", id, ..] => Route::Replies {
+                open: Some((*id).to_owned()),
+                filters: parse_query(query),
+            },
+            _ => Route::Replies {
+                open: None,
+                filters: parse_query(query),
+            },
         }
     }
 
     /// The hash for this route, with the leading `#`: usable as an `href`.
     pub fn href(&self) -> String {
         let (path, query) = match self {
-            Route::Replies { open: None, filters } => ("/replies".to_owned(), to_query(filters)),
-            Route::Replies { open: Some(id), filters } => {
-                (format!("/replies/{}", percent_encode(id)), to_query(filters))
-            }
+            Route::Replies {
+                open: None,
+                filters,
+            } => ("/replies".to_owned(), to_query(filters)),
+            Route::Replies {
+                open: Some(id),
+                filters,
+            } => (
+                format!("/replies/{}", percent_encode(id)),
+                to_query(filters),
+            ),
             Route::Commitments(q) => ("/commitments".to_owned(), to_query(q)),
             Route::Figures(q) => ("/figures".to_owned(), to_query(q)),
             Route::About => ("/about".to_owned(), String::new()),
@@ -197,11 +217,22 @@ pub enum HistoryMode {
 pub fn history_mode(old: &Route, new: &Route) -> HistoryMode {
     match (old, new) {
         (
-            Route::Replies { open: o1, filters: f1 },
-            Route::Replies { open: o2, filters: f2 },
+            Route::Replies {
+                open: o1,
+                filters: f1,
+            },
+            Route::Replies {
+                open: o2,
+                filters: f2,
+            },
         ) if o1 == o2 && !f1.q.is_empty() && !f2.q.is_empty() => {
-            let same_facets = Filters { q: String::new(), ..f1.clone() }
-                == Filters { q: String::new(), ..f2.clone() };
+            let same_facets = Filters {
+                q: String::new(),
+                ..f1.clone()
+            } == Filters {
+                q: String::new(),
+                ..f2.clone()
+            };
             if same_facets {
                 HistoryMode::Replace
             } else {
@@ -258,12 +289,22 @@ mod tests {
     use super::*;
 
     fn replies(open: Option<&str>, filters: Filters) -> Route {
-        Route::Replies { open: open.map(str::to_owned), filters }
+        Route::Replies {
+            open: open.map(str::to_owned),
+            filters,
+        }
     }
 
     #[test]
     fn empty_and_unknown_hashes_are_the_list() {
-        for hash in ["", "#", "#/", "#/replies", "#/nowhere/at/all", "#/replies?bogus=1"] {
+        for hash in [
+            "",
+            "#",
+            "#/",
+            "#/replies",
+            "#/nowhere/at/all",
+            "#/replies?bogus=1",
+        ] {
             assert_eq!(Route::from_hash(hash), Route::default(), "{hash}");
         }
     }
@@ -284,8 +325,16 @@ mod tests {
             replies(Some("沪科提复〔2025〕58号"), Filters::default()),
             replies(Some("沪科建复〔2025〕38号"), filters.clone()),
             replies(None, filters),
-            Route::Commitments(CommitmentsQuery { status: Some("stalled".into()), reply: Some("a/b c".into()) }),
-            Route::Figures(FiguresQuery { kind: Some("money".into()), unit: Some("元".into()), sort: Some("value".into()), desc: true }),
+            Route::Commitments(CommitmentsQuery {
+                status: Some("stalled".into()),
+                reply: Some("a/b c".into()),
+            }),
+            Route::Figures(FiguresQuery {
+                kind: Some("money".into()),
+                unit: Some("元".into()),
+                sort: Some("value".into()),
+                desc: true,
+            }),
             Route::Figures(FiguresQuery::default()),
             Route::About,
         ];
@@ -311,7 +360,10 @@ mod tests {
     #[test]
     fn empty_filters_leave_a_clean_url() {
         assert_eq!(Route::default().href(), "#/replies");
-        assert_eq!(replies(Some("x_1"), Filters::default()).href(), "#/replies/x_1");
+        assert_eq!(
+            replies(Some("x_1"), Filters::default()).href(),
+            "#/replies/x_1"
+        );
         assert_eq!(Route::About.href(), "#/about");
     }
 
@@ -319,18 +371,39 @@ mod tests {
     fn malformed_escapes_survive() {
         assert_eq!(percent_decode("100%"), "100%");
         assert_eq!(percent_decode("%zz%4"), "%zz%4");
-        assert_eq!(percent_decode(&percent_encode("〔2025〕 a/b")), "〔2025〕 a/b");
+        assert_eq!(
+            percent_decode(&percent_encode("〔2025〕 a/b")),
+            "〔2025〕 a/b"
+        );
     }
 
     #[test]
     fn typing_replaces_other_changes_push() {
-        let q = |s: &str| Filters { q: s.into(), ..Filters::default() };
+        let q = |s: &str| Filters {
+            q: s.into(),
+            ..Filters::default()
+        };
         let list = Route::default();
-        assert_eq!(history_mode(&list, &replies(None, q("孵"))), HistoryMode::Push);
-        assert_eq!(history_mode(&replies(None, q("孵")), &replies(None, q("孵化"))), HistoryMode::Replace);
-        let faceted = Filters { kind: Some("proposal".into()), ..q("孵化") };
-        assert_eq!(history_mode(&replies(None, q("孵化")), &replies(None, faceted)), HistoryMode::Push);
-        assert_eq!(history_mode(&replies(None, q("孵化")), &replies(Some("a"), q("孵化"))), HistoryMode::Push);
+        assert_eq!(
+            history_mode(&list, &replies(None, q("孵"))),
+            HistoryMode::Push
+        );
+        assert_eq!(
+            history_mode(&replies(None, q("孵")), &replies(None, q("孵化"))),
+            HistoryMode::Replace
+        );
+        let faceted = Filters {
+            kind: Some("proposal".into()),
+            ..q("孵化")
+        };
+        assert_eq!(
+            history_mode(&replies(None, q("孵化")), &replies(None, faceted)),
+            HistoryMode::Push
+        );
+        assert_eq!(
+            history_mode(&replies(None, q("孵化")), &replies(Some("a"), q("孵化"))),
+            HistoryMode::Push
+        );
         assert_eq!(history_mode(&list, &Route::About), HistoryMode::Push);
     }
 }

@@ -18,11 +18,18 @@ pub struct Run {
 pub enum Piece {
     Text(Vec<Run>),
     /// A figure; `figure` is the caller's figure index.
-    Figure { figure: usize, range: Range<usize>, runs: Vec<Run> },
+    Figure {
+        figure: usize,
+        range: Range<usize>,
+        runs: Vec<Run>,
+    },
 }
 
 fn valid(text: &str, r: &Range<usize>) -> bool {
-    r.start < r.end && r.end <= text.len() && text.is_char_boundary(r.start) && text.is_char_boundary(r.end)
+    r.start < r.end
+        && r.end <= text.len()
+        && text.is_char_boundary(r.start)
+        && text.is_char_boundary(r.end)
 }
 
 /// The pieces of `text`. Figures that overlap an earlier one, or whose range
@@ -33,7 +40,8 @@ pub fn pieces(
     hits: &[Range<usize>],
     figures: &[(usize, Range<usize>)],
 ) -> Vec<Piece> {
-    let mut figs: Vec<&(usize, Range<usize>)> = figures.iter().filter(|(_, r)| valid(text, r)).collect();
+    let mut figs: Vec<&(usize, Range<usize>)> =
+        figures.iter().filter(|(_, r)| valid(text, r)).collect();
     figs.sort_by_key(|(_, r)| (r.start, r.end));
     let bold: Vec<&Range<usize>> = bold.iter().filter(|r| valid(text, r)).collect();
     let hits: Vec<&Range<usize>> = hits.iter().filter(|r| valid(text, r)).collect();
@@ -65,7 +73,11 @@ pub fn pieces(
         if range.start > cursor {
             out.push(Piece::Text(runs(cursor..range.start)));
         }
-        out.push(Piece::Figure { figure: *figure, range: range.clone(), runs: runs(range.clone()) });
+        out.push(Piece::Figure {
+            figure: *figure,
+            range: range.clone(),
+            runs: runs(range.clone()),
+        });
         cursor = range.end;
     }
     if cursor < text.len() || out.is_empty() {
@@ -121,7 +133,12 @@ mod tests {
     #[test]
     fn bad_and_overlapping_figures_become_text() {
         let text = "超21亿元";
-        let p = pieces(text, &[], &[], &[(0, 0..4), (1, 2..6), (2, 1..2), (3, 0..99)]);
+        let p = pieces(
+            text,
+            &[],
+            &[],
+            &[(0, 0..4), (1, 2..6), (2, 1..2), (3, 0..99)],
+        );
         assert_eq!(show(text, &p), "[0:超2]1亿元");
         assert_eq!(pieces("", &[], &[], &[]), vec![Piece::Text(vec![])]);
     }

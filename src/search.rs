@@ -62,8 +62,14 @@ impl NormText {
     }
 
     fn original(&self, norm: Range<usize>) -> Option<Range<usize>> {
-        let first = self.origin.binary_search_by_key(&(norm.start as u32), |o| o.0).ok()?;
-        let last = match self.origin.binary_search_by_key(&(norm.end as u32), |o| o.0) {
+        let first = self
+            .origin
+            .binary_search_by_key(&(norm.start as u32), |o| o.0)
+            .ok()?;
+        let last = match self
+            .origin
+            .binary_search_by_key(&(norm.end as u32), |o| o.0)
+        {
             Ok(i) => i.checked_sub(1)?,
             Err(_) => self.origin.len().checked_sub(1)?,
         };
@@ -85,7 +91,10 @@ pub struct Query {
 impl Query {
     pub fn parse(raw: &str) -> Query {
         let mut terms: Vec<String> = Vec::new();
-        for term in raw.split(|c: char| c.is_whitespace() || c == '\u{3000}').map(normalize) {
+        for term in raw
+            .split(|c: char| c.is_whitespace() || c == '\u{3000}')
+            .map(normalize)
+        {
             if !term.is_empty() && !terms.contains(&term) {
                 terms.push(term);
             }
@@ -150,6 +159,7 @@ impl Document {
     /// `None` when a term is missing; else the relevance: a title hit weighs
     /// more than a proposer or document number hit, which weighs more than
     /// any number of body hits.
+    #[cfg(test)]
     pub fn score(&self, query: &Query) -> Option<u32> {
         self.score_with(&Matcher::new(query))
     }
@@ -179,7 +189,11 @@ pub struct Matcher {
 impl Matcher {
     pub fn new(query: &Query) -> Matcher {
         Matcher {
-            finders: query.terms.iter().map(|t| memchr::memmem::Finder::new(t.as_bytes()).into_owned()).collect(),
+            finders: query
+                .terms
+                .iter()
+                .map(|t| memchr::memmem::Finder::new(t.as_bytes()).into_owned())
+                .collect(),
         }
     }
 }
@@ -251,7 +265,11 @@ mod tests {
 
     #[test]
     fn every_term_must_match_and_title_weighs_most() {
-        let a = Document::new("关于孵化器的提案", ["成键", "沪科提复〔2025〕58号"], ["孵化器建设", "基金"]);
+        let a = Document::new(
+            "关于孵化器的提案",
+            ["成键", "沪科提复〔2025〕58号"],
+            ["孵化器建设", "基金"],
+        );
         let b = Document::new("关于人工智能", ["谢吉华"], ["孵化", "孵化", "孵化"]);
         let q = Query::parse("孵化");
         assert!(a.score(&q).unwrap() > b.score(&q).unwrap());

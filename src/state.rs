@@ -60,9 +60,28 @@ impl PartialEq for State {
 }
 
 impl State {
-    pub fn new(corpus: Rc<Corpus>, lang: Lang, route: Route, tracker: Tracker, notice: Option<Notice>) -> State {
-        let last_replies = if route.filters().is_some() { route.clone() } else { Route::default() };
-        State { lang, corpus, route, history: None, last_replies, tracker, notice, tracker_rev: 0 }
+    pub fn new(
+        corpus: Rc<Corpus>,
+        lang: Lang,
+        route: Route,
+        tracker: Tracker,
+        notice: Option<Notice>,
+    ) -> State {
+        let last_replies = if route.filters().is_some() {
+            route.clone()
+        } else {
+            Route::default()
+        };
+        State {
+            lang,
+            corpus,
+            route,
+            history: None,
+            last_replies,
+            tracker,
+            notice,
+            tracker_rev: 0,
+        }
     }
 
     /// Index of the open reply in the corpus, if one is open and known.
@@ -180,11 +199,23 @@ mod tests {
     use crate::route::Filters;
 
     fn state() -> Rc<State> {
-        Rc::new(State::new(Rc::new(Corpus::default()), Lang::Zh, Route::default(), Tracker::default(), None))
+        Rc::new(State::new(
+            Rc::new(Corpus::default()),
+            Lang::Zh,
+            Route::default(),
+            Tracker::default(),
+            None,
+        ))
     }
 
     fn searching(q: &str) -> Route {
-        Route::Replies { open: None, filters: Filters { q: q.into(), ..Filters::default() } }
+        Route::Replies {
+            open: None,
+            filters: Filters {
+                q: q.into(),
+                ..Filters::default()
+            },
+        }
     }
 
     #[test]
@@ -195,13 +226,20 @@ mod tests {
         assert_eq!(s.history, Some(HistoryMode::Replace));
         let s = s.reduce(Action::Navigated(Route::About));
         assert_eq!((s.history, s.route.clone()), (None, Route::About));
-        assert_eq!(s.last_replies, searching("孵化"), "the list remembers the search");
+        assert_eq!(
+            s.last_replies,
+            searching("孵化"),
+            "the list remembers the search"
+        );
     }
 
     #[test]
     fn unchanged_state_is_the_same_rc() {
         let s = state();
-        assert!(Rc::ptr_eq(&s, &s.clone().reduce(Action::Navigated(Route::default()))));
+        assert!(Rc::ptr_eq(
+            &s,
+            &s.clone().reduce(Action::Navigated(Route::default()))
+        ));
         assert!(Rc::ptr_eq(&s, &s.clone().reduce(Action::SetLang(Lang::Zh))));
         let en = s.reduce(Action::SetLang(Lang::En));
         assert_eq!(en.lang, Lang::En);
@@ -213,7 +251,13 @@ mod tests {
         assert_eq!(s.tracker_rev, 1);
         assert!(s.notice.is_some());
         assert_eq!(s.clone().reduce(Action::DismissNotice).notice, None);
-        let edit = TrackerAction::SetNote { id: "x".into(), note: "n".into() };
-        assert!(s.reduce(Action::Tracker(edit)).notice.is_some(), "an edit keeps the message");
+        let edit = TrackerAction::SetNote {
+            id: "x".into(),
+            note: "n".into(),
+        };
+        assert!(
+            s.reduce(Action::Tracker(edit)).notice.is_some(),
+            "an edit keeps the message"
+        );
     }
 }

@@ -34,7 +34,11 @@ pub fn block_view(props: &BlockViewProps) -> Html {
     let text = block.text.as_str();
     let bold: Vec<_> = block.bold.iter().map(|s| s.range()).collect();
     let hits = props.query.hits(text);
-    let figs: Vec<_> = props.figures.iter().map(|(i, f)| (*i, f.range.range())).collect();
+    let figs: Vec<_> = props
+        .figures
+        .iter()
+        .map(|(i, f)| (*i, f.range.range()))
+        .collect();
     let content: Html = pieces(text, &bold, &hits, &figs)
         .into_iter()
         .map(|p| match p {
@@ -57,7 +61,7 @@ pub fn block_view(props: &BlockViewProps) -> Html {
     );
     match block.kind {
         BlockKind::Heading { level } if level <= 1 => html! { <h3 {class}>{ content }</h3> },
-        BlockKind::Heading { level } if level == 2 => html! { <h4 {class}>{ content }</h4> },
+        BlockKind::Heading { level: 2 } => html! { <h4 {class}>{ content }</h4> },
         BlockKind::Heading { .. } => html! { <h5 {class}>{ content }</h5> },
         BlockKind::Paragraph => html! { <p {class}>{ content }</p> },
     }

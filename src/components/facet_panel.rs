@@ -36,7 +36,9 @@ pub fn value_label(facet: Facet, key: &str, lang: Lang) -> String {
         (Facet::Result, k) => format::result_label(k, lang),
         (Facet::Commitments, "yes") => lang.pick("有承诺", "With commitments").into(),
         (Facet::Commitments, "no") => lang.pick("无承诺", "Without").into(),
-        (Facet::Status, k) => Status::from_key(k).map_or(k.to_owned(), |s| s.label(lang).to_owned()),
+        (Facet::Status, k) => {
+            Status::from_key(k).map_or(k.to_owned(), |s| s.label(lang).to_owned())
+        }
         (_, k) => k.to_owned(),
     }
 }
@@ -52,7 +54,12 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
     let go = |f: Filters| {
         let app = app.clone();
         let open = open.clone();
-        Callback::from(move |_: MouseEvent| app.navigate(Route::Replies { open: open.clone(), filters: f.clone() }))
+        Callback::from(move |_: MouseEvent| {
+            app.navigate(Route::Replies {
+                open: open.clone(),
+                filters: f.clone(),
+            })
+        })
     };
     let group = |fc: &FacetCounts| {
         if fc.values.is_empty() {
@@ -61,7 +68,9 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
         let chosen = fc.facet.get(&filters);
         let chips = fc.values.iter().map(|(key, n)| {
             let on = chosen == Some(key.as_str());
-            let next = fc.facet.with(&filters, if on { None } else { Some(key.clone()) });
+            let next = fc
+                .facet
+                .with(&filters, if on { None } else { Some(key.clone()) });
             html! {
                 <li>
                     <button type="button" class={classes!("chip", on.then_some("on"))}
@@ -81,8 +90,14 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
             </div>
         }
     };
-    let cleared = Filters { q: filters.q.clone(), ..Filters::default() };
-    let chosen = Facet::ALL.iter().filter(|f| f.get(&filters).is_some()).count();
+    let cleared = Filters {
+        q: filters.q.clone(),
+        ..Filters::default()
+    };
+    let chosen = Facet::ALL
+        .iter()
+        .filter(|f| f.get(&filters).is_some())
+        .count();
     let toggle = {
         let expanded = expanded.clone();
         Callback::from(move |_: MouseEvent| expanded.set(!*expanded))

@@ -13,8 +13,13 @@ pub struct FigureListProps {
     pub index: usize,
 }
 
-const KINDS: [FigureKind; 5] =
-    [FigureKind::Money, FigureKind::Count, FigureKind::Percent, FigureKind::Multiple, FigureKind::Other];
+const KINDS: [FigureKind; 5] = [
+    FigureKind::Money,
+    FigureKind::Count,
+    FigureKind::Percent,
+    FigureKind::Multiple,
+    FigureKind::Other,
+];
 
 #[function_component(FigureList)]
 pub fn figure_list(props: &FigureListProps) -> Html {
@@ -24,11 +29,13 @@ pub fn figure_list(props: &FigureListProps) -> Html {
     let legend = KINDS.into_iter().filter_map(|kind| {
         let n = figures.iter().filter(|f| f.kind == kind).count();
         let key = format::figure_kind_key(kind);
-        (n > 0).then(|| html! {
-            <li class={classes!("legend-item", format!("fig-{key}"))}>
-                <span class="glyph" aria-hidden="true"></span>
-                { format::figure_kind_label(kind, lang) }<span class="n">{ n }</span>
-            </li>
+        (n > 0).then(|| {
+            html! {
+                <li class={classes!("legend-item", format!("fig-{key}"))}>
+                    <span class="glyph" aria-hidden="true"></span>
+                    { format::figure_kind_label(kind, lang) }<span class="n">{ n }</span>
+                </li>
+            }
         })
     });
     let items = figures.iter().enumerate().map(|(i, f)| {

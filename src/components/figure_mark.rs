@@ -15,7 +15,11 @@ pub fn figure_id(index: usize) -> String {
 
 /// The tooltip text: kind and normalised value.
 pub fn figure_tip(figure: &Figure, lang: Lang) -> String {
-    format!("{} · {}", format::figure_kind_label(figure.kind, lang), format::figure_value(figure, lang))
+    format!(
+        "{} · {}",
+        format::figure_kind_label(figure.kind, lang),
+        format::figure_value(figure, lang)
+    )
 }
 
 #[derive(Properties, PartialEq)]

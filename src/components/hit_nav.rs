@@ -25,7 +25,10 @@ fn show(i: usize) {
     }
     let target = i as u32 % marks.length();
     for k in 0..marks.length() {
-        if let Some(el) = marks.get(k).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+        if let Some(el) = marks
+            .get(k)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
             let _ = el.class_list().toggle_with_force("current", k == target);
             if k == target {
                 let options = web_sys::ScrollIntoViewOptions::new();

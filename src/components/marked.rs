@@ -10,7 +10,11 @@ pub fn marked(text: &str, hits: &[Range<usize>]) -> Html {
     let mut out: Vec<Html> = Vec::with_capacity(hits.len() * 2 + 1);
     let mut cursor = 0;
     for h in hits {
-        if h.start < cursor || h.end > text.len() || !text.is_char_boundary(h.start) || !text.is_char_boundary(h.end) {
+        if h.start < cursor
+            || h.end > text.len()
+            || !text.is_char_boundary(h.start)
+            || !text.is_char_boundary(h.end)
+        {
             continue;
         }
         if h.start > cursor {

@@ -12,13 +12,29 @@ pub fn masthead() -> Html {
     let lang = app.lang;
     let corpus = &app.corpus;
     let figures: usize = corpus.entries.iter().map(|e| e.reply.figures.len()).sum();
-    let commitments: usize = corpus.entries.iter().map(|e| e.reply.commitments.len()).sum();
+    let commitments: usize = corpus
+        .entries
+        .iter()
+        .map(|e| e.reply.commitments.len())
+        .sum();
     let current = app.route.view();
     let tab = |view: View| {
         let (href, label, count) = match view {
-            View::Replies => (app.last_replies.href(), lang.pick("答复", "Replies"), Some(corpus.entries.len())),
-            View::Commitments => (Route::Commitments(Default::default()).href(), lang.pick("承诺", "Commitments"), Some(commitments)),
-            View::Figures => (Route::Figures(Default::default()).href(), lang.pick("数据", "Figures"), Some(figures)),
+            View::Replies => (
+                app.last_replies.href(),
+                lang.pick("答复", "Replies"),
+                Some(corpus.entries.len()),
+            ),
+            View::Commitments => (
+                Route::Commitments(Default::default()).href(),
+                lang.pick("承诺", "Commitments"),
+                Some(commitments),
+            ),
+            View::Figures => (
+                Route::Figures(Default::default()).href(),
+                lang.pick("数据", "Figures"),
+                Some(figures),
+            ),
             View::About => (Route::About.href(), lang.pick("关于", "About"), None),
         };
         let here = view == current;
@@ -27,7 +43,7 @@ pub fn masthead() -> Html {
                 <a {href} class={classes!("tab", here.then_some("current"))}
                    aria-current={here.then_some("page")} data-view={format!("{view:?}").to_lowercase()}>
                     { label }
-                    if let Some(n) = count { <span class="tab-count">{ n }</span> }
+                    if let Some(n) = count { <span class="tab-count">{ crate::format::count(n) }</span> }
                 </a>
             </li>
         }

@@ -29,38 +29,76 @@ pub fn meta_card(props: &MetaCardProps) -> Html {
             Some(dafu_parser::ReplyKind::Suggestion) => lang.pick("代表", "Deputies"),
             _ => lang.pick("提案人", "Proposers"),
         };
-        let more = if m.proposers_more { lang.pick(" 等", " et al.") } else { "" };
-        rows.push(row(label, text(&format!("{}{more}", m.proposers.join(sep)))));
+        let more = if m.proposers_more {
+            lang.pick(" 等", " et al.")
+        } else {
+            ""
+        };
+        rows.push(row(
+            label,
+            text(&format!("{}{more}", m.proposers.join(sep))),
+        ));
     }
     if let Some(result) = &m.result {
         let key = result_key(&entry.reply);
-        let class = if key.len() == 1 { format!("result-{}", key.to_lowercase()) } else { String::new() };
+        let class = if key.len() == 1 {
+            format!("result-{}", key.to_lowercase())
+        } else {
+            String::new()
+        };
         let label = format::result_label(&key, lang);
-        rows.push(row(lang.pick("办理结果", "Handling result"), html! {
-            <><span class={classes!("result-badge", class)}>{ result.clone() }</span>
-            if label != *result { <span class="muted">{ " " }{ label }</span> }</>
-        }));
+        rows.push(row(
+            lang.pick("办理结果", "Handling result"),
+            html! {
+                <><span class={classes!("result-badge", class)}>{ result.clone() }</span>
+                if label != *result { <span class="muted">{ " " }{ label }</span> }</>
+            },
+        ));
     }
     if let Some(d) = &m.disclosure {
-        rows.push(row(lang.pick("公开属性", "Disclosure"), html! { d.clone() }));
+        rows.push(row(
+            lang.pick("公开属性", "Disclosure"),
+            html! { d.clone() },
+        ));
     }
     if let Some(d) = m.date {
-        rows.push(row(lang.pick("答复日期", "Date"), html! { format::date(d, lang) }));
+        rows.push(row(
+            lang.pick("答复日期", "Date"),
+            html! { format::date(d, lang) },
+        ));
     }
     let c = &m.contact;
-    let contact: Vec<String> = [&c.name, &c.phone, &c.address, &c.postcode].into_iter().flatten().cloned().collect();
+    let contact: Vec<String> = [&c.name, &c.phone, &c.address, &c.postcode]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
     if !contact.is_empty() {
-        rows.push(row(lang.pick("联系方式", "Contact"), html! { contact.join(" · ") }));
+        rows.push(row(
+            lang.pick("联系方式", "Contact"),
+            html! { contact.join(" · ") },
+        ));
     }
     if !m.cc.is_empty() {
-        rows.push(row(lang.pick("抄送", "Copied to"), html! { m.cc.join(sep) }));
+        rows.push(row(
+            lang.pick("抄送", "Copied to"),
+            html! { m.cc.join(sep) },
+        ));
     }
     if let Some(office) = &m.print_office {
-        let date = m.print_date.map(|d| format!(" {}", format::date(d, lang))).unwrap_or_default();
-        rows.push(row(lang.pick("印发", "Issued by"), html! { format!("{office}{date}") }));
+        let date = m
+            .print_date
+            .map(|d| format!(" {}", format::date(d, lang)))
+            .unwrap_or_default();
+        rows.push(row(
+            lang.pick("印发", "Issued by"),
+            html! { format!("{office}{date}") },
+        ));
     }
     let mut line: Vec<String> = Vec::new();
-    if let Some(s) = &m.session { line.push(s.clone()); }
+    if let Some(s) = &m.session {
+        line.push(s.clone());
+    }
     if let Some(n) = &m.proposal_number {
         let what = match m.kind {
             Some(dafu_parser::ReplyKind::Suggestion) => lang.pick("号代表建议", " (suggestion)"),

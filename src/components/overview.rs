@@ -11,7 +11,7 @@ pub fn overview() -> Html {
     let entries = &app.corpus.entries;
     let figures: usize = entries.iter().map(|e| e.reply.figures.len()).sum();
     let commitments: usize = entries.iter().map(|e| e.reply.commitments.len()).sum();
-    let stat = |n: usize, label: &str| html! { <div class="stat"><dt>{ label.to_owned() }</dt><dd>{ n }</dd></div> };
+    let stat = |n: usize, label: &str| html! { <div class="stat"><dt>{ label.to_owned() }</dt><dd>{ crate::format::count(n) }</dd></div> };
     html! {
         <section class="overview" aria-labelledby="dafu-overview-title">
             <h2 id="dafu-overview-title">{ lang.pick("读懂每一件答复", "Read every reply closely") }</h2>

@@ -26,7 +26,11 @@ pub fn reader(props: &ReaderProps) -> Html {
     let reply = &entry.reply;
     let filters = app.route.filters().cloned().unwrap_or_default();
     let query = Query::parse(&filters.q);
-    let back = Route::Replies { open: None, filters }.href();
+    let back = Route::Replies {
+        open: None,
+        filters,
+    }
+    .href();
 
     // A newly opened reply starts at its top.
     use_effect_with(props.index, |_| {

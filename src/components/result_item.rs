@@ -23,17 +23,31 @@ pub fn result_item(props: &ResultItemProps) -> Html {
     let meta = &entry.reply.meta;
     let open = app.route.open_reply() == Some(entry.id.as_str());
     let filters = app.route.filters().cloned().unwrap_or_default();
-    let href = Route::Replies { open: Some(entry.id.clone()), filters }.href();
+    let href = Route::Replies {
+        open: Some(entry.id.clone()),
+        filters,
+    }
+    .href();
     let title = entry.title();
     let people = if meta.proposers.is_empty() {
         String::new()
     } else {
-        let more = if meta.proposers_more { lang.pick(" 等", " et al.") } else { "" };
+        let more = if meta.proposers_more {
+            lang.pick(" 等", " et al.")
+        } else {
+            ""
+        };
         format!("{}{more}", meta.proposers.join(lang.pick("、", ", ")))
     };
     let number = meta.doc_number.clone().unwrap_or_default();
     let hit = (!props.query.is_empty())
-        .then(|| entry.reply.blocks.iter().find_map(|b| snippet(&b.text, &props.query, 18, 64)))
+        .then(|| {
+            entry
+                .reply
+                .blocks
+                .iter()
+                .find_map(|b| snippet(&b.text, &props.query, 18, 64))
+        })
         .flatten();
     let (figures, commitments) = (entry.reply.figures.len(), entry.reply.commitments.len());
     html! {

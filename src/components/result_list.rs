@@ -33,11 +33,12 @@ pub fn result_list(props: &ResultListProps) -> Html {
     let shown = props.outcome.rows.len();
     let filters = app.route.filters().cloned().unwrap_or_default();
     let narrowed = !filters.q.is_empty() || filters.has_facets();
+    let (total, shown_s) = (crate::format::count(total), crate::format::count(shown));
     let count = match (lang, narrowed) {
         (crate::i18n::Lang::Zh, false) => format!("共 {total} 件答复，按日期排列"),
-        (crate::i18n::Lang::Zh, true) => format!("{total} 件中找到 {shown} 件"),
+        (crate::i18n::Lang::Zh, true) => format!("{total} 件中找到 {shown_s} 件"),
         (crate::i18n::Lang::En, false) => format!("{total} replies, newest first"),
-        (crate::i18n::Lang::En, true) => format!("{shown} of {total} replies"),
+        (crate::i18n::Lang::En, true) => format!("{shown_s} of {total} replies"),
     };
     let order = if filters.q.is_empty() || shown < 2 {
         String::new()
@@ -46,7 +47,12 @@ pub fn result_list(props: &ResultListProps) -> Html {
     };
     let reset = {
         let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.navigate(Route::Replies { open: None, filters: Filters::default() }))
+        Callback::from(move |_: MouseEvent| {
+            app.navigate(Route::Replies {
+                open: None,
+                filters: Filters::default(),
+            })
+        })
     };
     let more = {
         let limit = limit.clone();

@@ -19,14 +19,26 @@ pub fn search_box() -> Html {
         let open = open.clone();
         Callback::from(move |e: InputEvent| {
             let q = e.target_unchecked_into::<HtmlInputElement>().value();
-            app.navigate(Route::Replies { open: open.clone(), filters: Filters { q, ..filters.clone() } });
+            app.navigate(Route::Replies {
+                open: open.clone(),
+                filters: Filters {
+                    q,
+                    ..filters.clone()
+                },
+            });
         })
     };
     let clear = {
         let app = app.clone();
         let filters = filters.clone();
         Callback::from(move |_: MouseEvent| {
-            app.navigate(Route::Replies { open: open.clone(), filters: Filters { q: String::new(), ..filters.clone() } });
+            app.navigate(Route::Replies {
+                open: open.clone(),
+                filters: Filters {
+                    q: String::new(),
+                    ..filters.clone()
+                },
+            });
             if let Some(el) = crate::browser::element(SEARCH_ID) {
                 let _ = el.focus();
             }

@@ -17,7 +17,9 @@ pub fn replies_page() -> Html {
     let filters = app.route.filters().cloned().unwrap_or_default();
     let outcome = {
         let app = app.clone();
-        use_memo((filters.clone(), app.tracker_rev), move |(filters, _)| app.corpus.search(filters, &app.tracker))
+        use_memo((filters.clone(), app.tracker_rev), move |(filters, _)| {
+            app.corpus.search(filters, &app.tracker)
+        })
     };
     let open_id = app.route.open_reply().map(str::to_owned);
     let open = app.open_index();
