@@ -285,3 +285,18 @@ appTest('the figures view sorts, filters and exports CSV with a BOM', async ({ p
   await page.waitForSelector('#dafu-reader');
   await page.waitForFunction((t) => document.activeElement?.matches('[data-figure]') && document.activeElement.textContent.includes(t), text);
 });
+
+appTest('the tracker views read in English after the switch', async ({ page, open }) => {
+  await commitmentsView(open, page);
+  await page.click('#dafu-lang');
+  await page.waitForFunction(() => document.querySelector('.tracker-page h1')?.textContent === 'Commitments');
+  await setStatus(page, 0, 'kept');
+  const item0 = await item(page).textContent();
+  expect.match(item0, /Status as of \d{4}-\d\d-\d\d/);
+  expect.match(await page.locator('[data-status-filter="kept"]').textContent(), /Kept/);
+  await open('#/figures');
+  await page.waitForSelector('[data-figure-row]');
+  expect.equal(await page.locator('.figures-page h1').textContent(), 'Figures');
+  await open('#/about');
+  expect.match(await page.locator('.about-page').textContent(), /Privacy/);
+});
