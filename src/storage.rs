@@ -170,3 +170,82 @@ pub fn download(filename: &str, text: &str, mime: &str) -> Result<(), String> {
     .forget();
     Ok(())
 }
+
+/// In the browser (`cargo test -p dafu-web --target wasm32-unknown-unknown`).
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use wasm_bindgen_test::*;
+
+    use super::*;
+    use crate::tracker::{Status, TrackerAction};
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    fn storage() -> web_sys::Storage {
+        local_storage().expect("localStorage in the test browser")
+    }
+
+    fn clear() {
+        let s = storage();
+        let keys: Vec<String> = (0..s.length().unwrap())
+            .filter_map(|i| s.key(i).unwrap())
+            .collect();
+        for k in keys.iter().filter(|k| k.starts_with(STORAGE_KEY)) {
+            s.remove_item(k).unwrap();
+        }
+    }
+
+    fn backups() -> Vec<String> {
+        let s = storage();
+        (0..s.length().unwrap())
+            .filter_map(|i| s.key(i).unwrap())
+            .filter(|k| k.starts_with(&format!("{STORAGE_KEY}.corrupt-")))
+            .collect()
+    }
+
+    // One test, steps in order: they share the page's localStorage.
+    #[wasm_bindgen_test]
+    fn saves_loads_and_sets_aside_what_it_cannot_read() {
+        clear();
+        let empty = load();
+        assert_eq!((empty.tracker, empty.notice), (Tracker::default(), None));
+
+        let mut t = Tracker::default();
+        t.apply(TrackerAction::SetStatus {
+            id: "c-1".into(),
+            status: Status::Kept,
+            today: today(),
+        });
+        save(&t).unwrap();
+        let again = load();
+        assert_eq!((again.tracker, again.notice), (t.clone(), None));
+        assert!(crate::tracker::is_iso_date(&today()));
+
+        storage().set_item(STORAGE_KEY, "not json").unwrap();
+        let broken = load();
+        assert_eq!(broken.tracker, Tracker::default());
+        let Some(Notice::Corrupt {
+            backup: Some(key), ..
+        }) = broken.notice
+        else {
+            panic!(
+                "expected a corrupt notice with a backup, got {:?}",
+                broken.notice
+            )
+        };
+        assert_eq!(
+            storage().get_item(&key).unwrap().as_deref(),
+            Some("not json")
+        );
+        assert_eq!(storage().get_item(STORAGE_KEY).unwrap(), None);
+
+        // Saving over a value that turned unreadable sets it aside first.
+        storage().set_item(STORAGE_KEY, "[]").unwrap();
+        save(&t).unwrap();
+        assert!(backups()
+            .iter()
+            .any(|k| storage().get_item(k).unwrap().as_deref() == Some("[]")));
+        assert_eq!(load().tracker, t);
+        clear();
+    }
+}
