@@ -125,8 +125,13 @@ function parserThroughput(dir) {
 // cargo's shared build folders, which a concurrent build may rewrite.
 function encodeCorpus(n, corpus) {
   const bin = join(BENCH, `corpus-${n}.bin`);
-  const out = sh('cargo', ['run', '--quiet', '--release', '-p', 'dafu-bundle', '--example', 'encode', '--', corpus, bin], { CARGO_TARGET_DIR: NATIVE_TARGET });
+  const meta = join(BENCH, `corpus-${n}-meta.bin`);
+  const out = sh('cargo', ['run', '--quiet', '--release', '-p', 'dafu-bundle', '--example', 'encode', '--', corpus, bin, meta], { CARGO_TARGET_DIR: NATIVE_TARGET });
   const stats = JSON.parse(out.toString('utf8').trim().split('\n').pop());
+  const metaBytes = readFileSync(meta);
+  stats.meta = [metaBytes.length, gz(metaBytes)];
+  const source = Buffer.concat(textFiles(corpus).sort().map((f) => readFileSync(f)));
+  stats.source = [source.length, gz(source)];
   return { bin, stats };
 }
 
@@ -491,6 +496,8 @@ function report(res) {
     ['JS heap after load (after GC): app / plain JS', col((r) => `${mb(r.app.heap)} / ${mb(r.plainLoad.heap)}`)],
     ['wasm linear memory after load', col((r) => mb(r.app.wasmMemory))],
     ['DOM nodes after load: app / static', col((r) => `${r.app.nodes} / ${r.static.nodes}`)],
+    ['source texts, raw / gzip (for comparison)', col((r) => pair(r.bundle.source))],
+    ['metadata only (a list index), raw / gzip', col((r) => pair(r.bundle.meta))],
     ['bundle make-up: block text / figures / commitments', col((r) => `${share(r.bundle.blocks, r.bundle.bytes)} / ${share(r.bundle.figures, r.bundle.bytes)} / ${share(r.bundle.commitments, r.bundle.bytes)}`)],
     ['bundle decode, native (the browser decodes it at start-up)', col((r) => ms(r.bundle.decode_ms))],
     ['parser (native `dafu check`), MB/s · replies/s', col((r) => `${r.parser.mbPerS.toFixed(1)} · ${Math.round(r.parser.repliesPerS)}`)],

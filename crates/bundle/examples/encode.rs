@@ -9,7 +9,9 @@
 //!
 //! It also prints how long decoding takes natively and what the bundle's
 //! bytes are made of (the encoded size without each part), as JSON on the
-//! last line of stdout.
+//! last line of stdout. With a third argument it also writes the bundle with
+//! only the metadata (no blocks, figures, dates, commitments): what a list
+//! index would weigh.
 
 use std::{env, fs, path::PathBuf, process::ExitCode, time::Instant};
 
@@ -18,9 +20,13 @@ use dafu_parser::Reply;
 
 fn main() -> ExitCode {
     let args: Vec<PathBuf> = env::args_os().skip(1).map(PathBuf::from).collect();
-    let [dir, out] = args.as_slice() else {
-        eprintln!("usage: encode CORPUS_DIR OUT_FILE");
-        return ExitCode::from(2);
+    let (dir, out, meta_out) = match args.as_slice() {
+        [dir, out] => (dir, out, None),
+        [dir, out, meta] => (dir, out, Some(meta)),
+        _ => {
+            eprintln!("usage: encode CORPUS_DIR OUT_FILE [META_OUT_FILE]");
+            return ExitCode::from(2);
+        }
     };
     let mut paths: Vec<PathBuf> = match fs::read_dir(dir) {
         Ok(entries) => entries
@@ -72,19 +78,50 @@ fn main() -> ExitCode {
         b.replies.iter_mut().for_each(|r| strip(&mut r.reply));
         bytes.len() - b.encode().len()
     };
-    let text: usize = bundle.replies.iter().flat_map(|r| &r.reply.blocks).map(|b| b.text.len()).sum();
+    if let Some(meta_out) = meta_out {
+        let mut b = bundle.clone();
+        for r in &mut b.replies {
+            let reply = &mut r.reply;
+            reply.blocks.clear();
+            reply.figures.clear();
+            reply.dates.clear();
+            reply.commitments.clear();
+            reply.warnings.clear();
+        }
+        if let Err(e) = fs::write(meta_out, b.encode()) {
+            eprintln!("{}: error: {e}", meta_out.display());
+            return ExitCode::from(2);
+        }
+    }
+    let text: usize = bundle
+        .replies
+        .iter()
+        .flat_map(|r| &r.reply.blocks)
+        .map(|b| b.text.len())
+        .sum();
     let parts = [
         ("block_text_utf8", text),
         ("blocks", without(&|r| r.blocks.clear())),
         ("figures", without(&|r| r.figures.clear())),
-        ("figure_text", without(&|r| r.figures.iter_mut().for_each(|f| f.text.clear()))),
+        (
+            "figure_text",
+            without(&|r| r.figures.iter_mut().for_each(|f| f.text.clear())),
+        ),
         ("dates", without(&|r| r.dates.clear())),
         ("commitments", without(&|r| r.commitments.clear())),
-        ("commitment_text", without(&|r| r.commitments.iter_mut().for_each(|c| c.text.clear()))),
+        (
+            "commitment_text",
+            without(&|r| r.commitments.iter_mut().for_each(|c| c.text.clear())),
+        ),
         ("warnings", without(&|r| r.warnings.clear())),
     ];
     let parts: Vec<String> = parts.iter().map(|(k, v)| format!("\"{k}\":{v}")).collect();
-    println!("{} replies, {} bytes, native decode {:.1} ms (median of 5)", paths.len(), bytes.len(), sorted[2]);
+    println!(
+        "{} replies, {} bytes, native decode {:.1} ms (median of 5)",
+        paths.len(),
+        bytes.len(),
+        sorted[2]
+    );
     println!(
         "{{\"replies\":{},\"bytes\":{},\"decode_ms\":{:.2},{}}}",
         paths.len(),
