@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::components::commitment_item::CommitmentItem;
 use crate::components::progress_summary::ProgressSummary;
+use crate::route::{CommitmentsQuery, Route};
 use crate::state::use_app;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -22,6 +23,10 @@ pub fn checklist(props: &ChecklistProps) -> Html {
         return Html::default();
     };
     let commitments = &entry.reply.commitments;
+    let all = Route::Commitments(CommitmentsQuery {
+        status: None,
+        reply: Some(entry.id.clone()),
+    });
     let body = if commitments.is_empty() {
         html! {
             <p class="empty">{ lang.pick(
@@ -55,6 +60,11 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                 <span class="n">{ commitments.len() }</span>
             </h2>
             { body }
+            if !commitments.is_empty() {
+                <p class="more"><a href={all.href()}>
+                    { lang.pick("在“承诺”页查看全部承诺，导出或导入记录 →", "All commitments, export and import: the Commitments page →") }
+                </a></p>
+            }
         </section>
     }
 }
