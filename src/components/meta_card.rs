@@ -110,11 +110,17 @@ pub fn meta_card(props: &MetaCardProps) -> Html {
         });
     }
     let title = entry.title();
+    let print = Callback::from(|_: MouseEvent| {
+        let _ = gloo::utils::window().print();
+    });
     html! {
         <header class="meta-card">
             <p class="eyebrow">
                 <span class={classes!("kind-badge", kind_key(m.kind).to_owned())}>{ format::reply_kind(m.kind, lang) }</span>
                 if let Some(n) = &m.doc_number { <span class="doc-number">{ text(n) }</span> }
+                <button type="button" class="print-button link" onclick={print}>
+                    { lang.pick("打印本件", "Print this reply") }
+                </button>
             </p>
             <h2 id="dafu-reader-title" tabindex="-1">{ text(title) }</h2>
             if !line.is_empty() { <p class="meta-line">{ line.join(" · ") }</p> }
