@@ -330,3 +330,65 @@ mod tests {
         assert_eq!(status, &[("not_rated".to_owned(), 1)]);
     }
 }
+
+/// The bundled corpus itself, natively: what the app will show.
+#[cfg(test)]
+mod bundled {
+    use super::*;
+    use crate::runs::{pieces, Piece};
+
+    fn corpus() -> Corpus {
+        Corpus::new(crate::data::load().expect("the bundled corpus decodes"))
+    }
+
+    #[test]
+    fn every_figure_of_every_reply_is_rendered_as_a_mark() {
+        for e in corpus().entries {
+            let reply = &e.reply;
+            let mut marked = 0;
+            for (b, block) in reply.blocks.iter().enumerate() {
+                let figs: Vec<_> = reply
+                    .figures
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| f.block as usize == b)
+                    .map(|(i, f)| (i, f.range.range()))
+                    .collect();
+                let bold: Vec<_> = block.bold.iter().map(|s| s.range()).collect();
+                marked += pieces(&block.text, &bold, &[], &figs)
+                    .iter()
+                    .filter(|p| matches!(p, Piece::Figure { .. }))
+                    .count();
+            }
+            assert_eq!(marked, reply.figures.len(), "{}", e.file);
+        }
+    }
+
+    #[test]
+    fn ids_are_unique_and_found_again() {
+        let c = corpus();
+        for (i, e) in c.entries.iter().enumerate() {
+            assert_eq!(c.find(&e.id), Some(i));
+            let href = crate::route::Route::Replies {
+                open: Some(e.id.clone()),
+                filters: Filters::default(),
+            }
+            .href();
+            assert_eq!(
+                crate::route::Route::from_hash(&href).open_reply(),
+                Some(e.id.as_str())
+            );
+        }
+    }
+
+    #[test]
+    fn facet_counts_add_up_over_the_corpus() {
+        let c = corpus();
+        let out = c.search(&Filters::default(), &Tracker::default());
+        assert_eq!(out.rows.len(), c.entries.len());
+        for fc in out.counts.iter().filter(|fc| fc.facet != Facet::Status) {
+            let sum: usize = fc.values.iter().map(|v| v.1).sum();
+            assert_eq!(sum, c.entries.len(), "{:?}", fc.facet);
+        }
+    }
+}
