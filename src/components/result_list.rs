@@ -26,7 +26,11 @@ pub fn result_list(props: &ResultListProps) -> Html {
         // A new search or facet choice starts from the first page again.
         let limit = limit.clone();
         let filters = app.route.filters().cloned().unwrap_or_default();
-        use_effect_with(filters, move |_| limit.set(PAGE));
+        use_effect_with(filters, move |_| {
+            if *limit != PAGE {
+                limit.set(PAGE);
+            }
+        });
     }
     let lang = app.lang;
     let total = app.corpus.entries.len();
