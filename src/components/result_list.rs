@@ -16,7 +16,7 @@ pub struct ResultListProps {
 
 /// How many results are rendered at first, and added by "show more": the
 /// list stays fast on every keystroke however large the corpus.
-pub const PAGE: usize = 50;
+pub const PAGE: usize = 30;
 
 #[function_component(ResultList)]
 pub fn result_list(props: &ResultListProps) -> Html {
