@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::format;
+use crate::route::{Filters, Route};
 use crate::state::use_app;
 
 #[function_component(Overview)]
@@ -12,6 +14,26 @@ pub fn overview() -> Html {
     let figures: usize = entries.iter().map(|e| e.reply.figures.len()).sum();
     let commitments: usize = entries.iter().map(|e| e.reply.commitments.len()).sum();
     let stat = |n: usize, label: &str| html! { <div class="stat"><dt>{ label.to_owned() }</dt><dd>{ crate::format::count(n) }</dd></div> };
+    let mut newest: Vec<usize> = (0..entries.len()).collect();
+    newest.sort_by_key(|&i| std::cmp::Reverse(entries[i].date_key()));
+    let latest = newest.into_iter().take(5).map(|i| {
+        let e = &entries[i];
+        let href = Route::Replies {
+            open: Some(e.id.clone()),
+            filters: Filters::default(),
+        }
+        .href();
+        let meta = &e.reply.meta;
+        html! {
+            <li>
+                <a {href}>{ e.title().to_owned() }</a>
+                <span class="muted">
+                    { meta.doc_number.clone().unwrap_or_default() }
+                    if let Some(d) = meta.date { { " · " }{ format::date(d, lang) } }
+                </span>
+            </li>
+        }
+    });
     html! {
         <section class="overview" aria-labelledby="dafu-overview-title">
             <h2 id="dafu-overview-title">{ lang.pick("读懂每一件答复", "Read every reply closely") }</h2>
@@ -24,9 +46,11 @@ pub fn overview() -> Html {
                 { stat(figures, lang.pick("项数据", "figures")) }
                 { stat(commitments, lang.pick("项承诺", "commitments")) }
             </dl>
+            <h3 class="overview-sub">{ lang.pick("最近的答复", "Latest replies") }</h3>
+            <ol class="latest">{ for latest }</ol>
             <p class="muted">{ lang.pick(
-                "从列表中选择一件答复开始阅读。",
-                "Choose a reply from the list to start reading.",
+                "也可以在左侧搜索或筛选，再选择一件答复阅读。",
+                "Or search and filter on the left, then choose a reply to read.",
             ) }</p>
             <ul class="keys">
                 <li><kbd>{ "/" }</kbd>{ lang.pick("搜索", "search") }</li>
