@@ -67,7 +67,13 @@ function localFile(href) {
 function extractLoader(html) {
   const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
   const inline = scripts.filter((m) => /type\s*=\s*["']?module/i.test(m[1]) && !/\bsrc\s*=/i.test(m[1]));
-  if (inline.length !== 1) fail(`expected one inline module loader in index.html, found ${inline.length}`);
+  if (inline.length !== 1) {
+    const done = scripts.some((m) => /\bsrc\s*=\s*["']?\.\/dafu-[0-9a-f]{16}\.js/.test(m[1]));
+    fail(
+      `expected one inline module loader in index.html, found ${inline.length}` +
+        (done ? ' (the page was already processed: was another build writing to the same dist/ at the same time?)' : ''),
+    );
+  }
   const [tag, , code] = inline[0];
   const js = code.match(/from\s*["']\.?\/?([^"']+\.js)["']/)?.[1];
   const wasm = code.match(/["']\.?\/?([^"']+_bg\.wasm)["']/)?.[1];
