@@ -212,3 +212,15 @@ appTest('phones show the list, then the reader alone', async ({ page, open }) =>
   await page.waitForSelector('.reader', { state: 'detached' });
   expect.ok(await page.locator('.sidebar').isVisible());
 });
+
+appTest('printing shows the reply and its checklist, not the chrome', async ({ page, open }) => {
+  const r = parsed.find((r) => r.commitments.length > 0);
+  await open(replyHash(r.doc_number, '?q=' + encodeURIComponent('上海')));
+  await page.waitForSelector('.reader');
+  await page.emulateMedia({ media: 'print' });
+  for (const hidden of ['.masthead', '.sidebar', '.reader-rail', '.hit-nav', '.colophon']) {
+    expect.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} hidden in print`);
+  }
+  expect.ok(await page.locator('.reply-body').isVisible());
+  expect.ok(await page.locator('.reader [data-commitment]').first().isVisible(), 'checklist printed');
+});
