@@ -232,6 +232,7 @@ function render(raw) {
     if (ok) rows.push([score, i]);
   }
   if (terms.length) rows.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  count.dataset.count = rows.length;
   count.textContent = terms.length ? data.length + ' 件中找到 ' + rows.length + ' 件' : '共 ' + data.length + ' 件答复';
   list.innerHTML = rows.slice(0, cap).map(([, i]) => { const r = data[i];
     return '<li data-reply="' + esc(r.n) + '"><a href="#"><span>' + (r.k === 'proposal' ? '提案' : '建议') + '</span> <span>' + esc(r.d) + '</span> <span>' + mark(r.t, terms)
@@ -347,7 +348,8 @@ async function latency(browser, url, ready, { facets = false } = {}) {
       if (r) keys.push({ q, ch, ...r });
     }
     await page.evaluate(() => { window.__bench.armed = false; });
-    counts[q] = await page.locator('[data-reply]').count();
+    // Matches found (the app's and the baseline's [data-count]), else rows shown.
+    counts[q] = await page.evaluate(() => Number(document.querySelector('[data-count]')?.dataset.count ?? document.querySelectorAll('[data-reply]').length));
   }
   const clicks = [];
   if (facets) {
@@ -508,10 +510,15 @@ function report(res) {
   const m = res.machine;
   const keysNote = ns.map((n) => `${n}: ${res.sizes[n].appLatency.keys} keys (${res.sizes[n].appLatency.unchanged} left the list unchanged), ${res.sizes[n].appLatency.clicks} facet clicks`).join('; ');
   const errors = ns.flatMap((n) => res.sizes[n].app.errors.map((e) => `${n}: ${e}`));
+  const agree = ns.map((n) => {
+    const a = res.sizes[n].appLatency.counts, p = res.sizes[n].plainLatency.counts;
+    const differ = Object.keys(a).filter((q) => a[q] !== p[q]);
+    return differ.length ? `${n}: differ for ${differ.map((q) => `“${q}” (${a[q]} vs ${p[q]})`).join(', ')}` : `${n}: same`;
+  }).join('; ');
   return `${head}${body}\n\n${targets(res)}\n\n`
     + `Machine: ${m.nproc} × ${m.model}; ${m.chromium}; node ${m.node}; ${res.date}; load average (1, 5, 15 min) at the start ${m.loadavg}, after each size ${ns.map((n) => res.sizes[n].loadavg).join(' · ')}. `
     + `Load figures are medians of ${res.runs} fresh page loads; latency over ${keysNote}. `
-    + `Queries typed: ${QUERIES.map((q) => `“${q}”`).join(' ')}.\n`
+    + `Queries typed: ${QUERIES.map((q) => `“${q}”`).join(' ')}; results found by the app and by the plain-JS baseline — ${agree}.\n`
     + (errors.length ? `\nPage errors: ${errors.join('; ')}\n` : '');
 }
 
