@@ -739,8 +739,8 @@ impl Gen {
         let who = self.pick(&[
             "市科委将会同相关委办局",
             "我委将会同相关部门",
-            "我们将",
-            "市科委将",
+            "我们将会同市有关部门",
+            "市科委将会同各区",
         ]);
         format!(
             "{word}，{who}，充分吸纳{}的意见建议，{}{}，重点做好以下工作。",
@@ -995,7 +995,11 @@ pub fn generate(seed: u64, index: u64) -> Synthetic {
             let word = g.pick(&["下一步", "下阶段"]);
             let mut p = format!(
                 "{word}，{}，",
-                g.pick(&["我委将会同相关委办", "市科委将", "我们将"])
+                g.pick(&[
+                    "我委将会同相关委办",
+                    "市科委将会同相关部门",
+                    "我们将会同各区"
+                ])
             );
             for (i, num) in CN_NUM[..items].iter().enumerate() {
                 let (h, t) = (g.commitment_heading(), g.commitment_text());
