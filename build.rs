@@ -24,7 +24,8 @@ fn main() {
     let mut replies = Vec::with_capacity(paths.len());
     for path in &paths {
         println!("cargo:rerun-if-changed={}", path.display());
-        let bytes = fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        let bytes =
+            fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
         let reply = dafu_parser::parse(&bytes);
         if let Err(e) = dafu_parser::check(&reply) {
             failures.push(format!("{}: error: {e}", path.display()));
@@ -37,7 +38,10 @@ fn main() {
         replies.push(BundledReply { file, reply });
     }
     if !failures.is_empty() {
-        panic!("corpus has files that are not replies:\n{}", failures.join("\n"));
+        panic!(
+            "corpus has files that are not replies:\n{}",
+            failures.join("\n")
+        );
     }
     let bytes = Bundle { replies }.encode();
     let out = PathBuf::from(env::var_os("OUT_DIR").unwrap()).join("corpus.bin");

@@ -36,7 +36,7 @@ pub fn embed_requested(search: &str) -> bool {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             (key == "embed").then_some(value)
         })
-        .last()
+        .next_back()
         .is_some_and(|value| !matches!(value, "0" | "false" | "no"))
 }
 

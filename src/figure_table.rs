@@ -232,11 +232,13 @@ mod tests {
     }
 
     fn replies() -> Vec<Reply> {
-        let mut a = Reply::default();
-        a.figures = vec![
-            fig("166家", 166.0, Some("家"), FigureKind::Count),
-            fig("22.57%", 22.57, Some("%"), FigureKind::Percent),
-        ];
+        let a = Reply {
+            figures: vec![
+                fig("166家", 166.0, Some("家"), FigureKind::Count),
+                fig("22.57%", 22.57, Some("%"), FigureKind::Percent),
+            ],
+            ..Reply::default()
+        };
         let mut b = Reply::default();
         let mut money = fig("超21亿元", 21.0, Some("元"), FigureKind::Money);
         money.magnitude = Some(Magnitude::Yi);

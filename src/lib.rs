@@ -34,7 +34,8 @@ fn mount_point() -> web_sys::Element {
     let el = document.create_element("div").expect("create_element(div)");
     el.set_attribute("data-dafu", "").expect("set_attribute");
     // Marks a page the app owns, as opposed to a host page's element.
-    el.set_attribute("data-dafu-page", "").expect("set_attribute");
+    el.set_attribute("data-dafu-page", "")
+        .expect("set_attribute");
     let body = gloo::utils::body();
     // The app owns this page: no margin around it (set through the CSSOM,
     // which a strict Content-Security-Policy allows, unlike inline styles).
@@ -47,7 +48,10 @@ fn mount_point() -> web_sys::Element {
 /// rather than living in a host page's `[data-dafu]` element: only then may it
 /// set the page's title and language.
 pub(crate) fn owns_page() -> bool {
-    matches!(gloo::utils::document().query_selector("[data-dafu-page]"), Ok(Some(_)))
+    matches!(
+        gloo::utils::document().query_selector("[data-dafu-page]"),
+        Ok(Some(_))
+    )
 }
 
 /// Entry point of the web app.

@@ -21,7 +21,14 @@ async fn mount() -> Element {
 #[wasm_bindgen_test]
 async fn renders_every_bundled_reply() {
     let root = mount().await;
-    assert_eq!(root.query_selector("h1").unwrap().unwrap().text_content().unwrap(), "答复");
+    assert_eq!(
+        root.query_selector("h1")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "答复"
+    );
     let rows = root.query_selector_all("[data-reply]").unwrap();
     assert_eq!(rows.length(), 5, "one row per corpus file");
 }
@@ -31,9 +38,24 @@ async fn opens_the_reply_named_in_the_hash() {
     let window = gloo::utils::window();
     window.location().set_hash("#/replies/%E6%B2%AA%E7%A7%91%E6%8F%90%E5%A4%8D%E3%80%942025%E3%80%9558%E5%8F%B7?q=%E5%AD%B5%E5%8C%96").unwrap();
     let root = mount().await;
-    let reader = root.query_selector(".reader").unwrap().expect("the reader is open");
-    assert_eq!(reader.get_attribute("data-open").as_deref(), Some("沪科提复〔2025〕58号"));
-    assert!(root.query_selector_all("[data-figure]").unwrap().length() > 0, "figures are marked");
-    assert!(root.query_selector_all(".reader mark.hit").unwrap().length() > 0, "search terms are marked");
+    let reader = root
+        .query_selector(".reader")
+        .unwrap()
+        .expect("the reader is open");
+    assert_eq!(
+        reader.get_attribute("data-open").as_deref(),
+        Some("沪科提复〔2025〕58号")
+    );
+    assert!(
+        root.query_selector_all("[data-figure]").unwrap().length() > 0,
+        "figures are marked"
+    );
+    assert!(
+        root.query_selector_all(".reader mark.hit")
+            .unwrap()
+            .length()
+            > 0,
+        "search terms are marked"
+    );
     window.location().set_hash("").unwrap();
 }

@@ -65,7 +65,12 @@ mod tests {
     #[test]
     fn round_trips_a_parsed_reply() {
         let reply = dafu_parser::parse("沪科提复〔2025〕58号\n\n成键委员：\n".as_bytes());
-        let bundle = Bundle { replies: vec![BundledReply { file: "a.txt".into(), reply }] };
+        let bundle = Bundle {
+            replies: vec![BundledReply {
+                file: "a.txt".into(),
+                reply,
+            }],
+        };
         assert_eq!(Bundle::decode(&bundle.encode()), Ok(bundle));
     }
 
@@ -73,7 +78,15 @@ mod tests {
     fn refuses_another_version_and_garbage() {
         let mut bytes = postcard::to_allocvec(&(FORMAT_VERSION + 1)).unwrap();
         bytes.extend(postcard::to_allocvec(&Bundle::default()).unwrap());
-        assert_eq!(Bundle::decode(&bytes), Err(DecodeError::Version { found: FORMAT_VERSION + 1 }));
-        assert!(matches!(Bundle::decode(&[0xff; 3]), Err(DecodeError::Corrupt(_))));
+        assert_eq!(
+            Bundle::decode(&bytes),
+            Err(DecodeError::Version {
+                found: FORMAT_VERSION + 1
+            })
+        );
+        assert!(matches!(
+            Bundle::decode(&[0xff; 3]),
+            Err(DecodeError::Corrupt(_))
+        ));
     }
 }
