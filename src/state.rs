@@ -2,7 +2,7 @@
 //!
 //! Pages read the state and dispatch actions through [`use_app`]:
 //!
-//! ```ignore
+//! ```text
 //! let app = use_app();
 //! let lang = app.lang;                       // Deref to State
 //! let reply = &app.corpus.entries[0].reply;  // the bundled corpus

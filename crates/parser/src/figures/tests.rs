@@ -450,22 +450,3 @@ fn corpus_figures_and_dates() {
         assert_eq!(found_dates.join(" "), dates, "{name}");
     }
 }
-
-/// `cargo test -p dafu-parser figures::tests::show_corpus -- --ignored
-/// --nocapture` prints what the scanner finds in the corpus, for reading.
-#[test]
-#[ignore]
-fn show_corpus() {
-    for (name, raw) in corpus() {
-        println!("== {name}");
-        for (b, p) in paragraphs(&raw).iter().enumerate() {
-            let (figures, dates) = scan(b as u32, p);
-            figures
-                .iter()
-                .for_each(|f| println!("  {b:>3} F {}", describe(f)));
-            dates
-                .iter()
-                .for_each(|d| println!("  {b:>3} D {}", describe_date(d)));
-        }
-    }
-}
