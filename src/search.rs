@@ -13,6 +13,14 @@ use std::ops::Range;
 
 /// The normal form of one character, `None` for whitespace (dropped).
 pub fn normalize_char(c: char) -> Option<char> {
+    // Fast paths for what replies are made of: Chinese ideographs have no
+    // case, ASCII lowercases without the Unicode tables.
+    if matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}') {
+        return Some(c);
+    }
+    if c.is_ascii() {
+        return (!c.is_ascii_whitespace() && c != '\u{0B}').then(|| c.to_ascii_lowercase());
+    }
     if c.is_whitespace() {
         return None;
     }
@@ -235,6 +243,27 @@ pub fn snippet(text: &str, query: &Query, before: usize, width: usize) -> Option
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn fast_paths_agree_with_the_unicode_rule() {
+        let general = |c: char| -> Option<char> {
+            if c.is_whitespace() {
+                return None;
+            }
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => Some(l),
+                _ => Some(c),
+            }
+        };
+        for c in (0..0x80u32)
+            .chain(0x3400..0x4DC0)
+            .chain(0x4E00..0xA000)
+            .filter_map(char::from_u32)
+        {
+            assert_eq!(super::normalize_char(c), general(c), "{c:?}");
+        }
+    }
+
     use super::*;
 
     #[test]
