@@ -6,7 +6,7 @@ use dafu_parser::{Date, Reply, ReplyKind, ResultClass};
 
 use crate::facets::{self, Facet, FacetCounts, Facts};
 use crate::route::Filters;
-use crate::search::{Document, Matcher, Query};
+use crate::search::{Document, Hit, Matcher, Query};
 use crate::tracker::Tracker;
 
 /// One reply and its precomputed facts.
@@ -43,15 +43,25 @@ impl Entry {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Corpus {
     pub entries: Vec<Entry>,
+    /// Indices of `entries`, newest first.
+    pub newest: Vec<usize>,
+    /// Figures and commitments of all replies together.
+    pub figures: usize,
+    pub commitments: usize,
 }
 
 /// What the list shows for a search and a facet selection.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Outcome {
     pub query: Query,
     /// Indices into [`Corpus::entries`], in display order.
     pub rows: Vec<usize>,
+    /// Per row, the body block to take its snippet from (see [`Hit`]).
+    pub snippet_blocks: Vec<Option<usize>>,
     pub counts: Vec<FacetCounts>,
+    /// Every reply the search text matches, facets aside, in corpus order:
+    /// where a search that extends this one looks.
+    pub matching: Vec<usize>,
 }
 
 impl Corpus {
@@ -76,7 +86,21 @@ impl Corpus {
                 facts,
             });
         }
-        Corpus { entries }
+        let mut newest: Vec<usize> = (0..entries.len()).collect();
+        newest.sort_by(|&a, &b| {
+            entries[b]
+                .date_key()
+                .cmp(&entries[a].date_key())
+                .then(a.cmp(&b))
+        });
+        let figures = entries.iter().map(|e| e.reply.figures.len()).sum();
+        let commitments = entries.iter().map(|e| e.reply.commitments.len()).sum();
+        Corpus {
+            entries,
+            newest,
+            figures,
+            commitments,
+        }
     }
 
     /// The index of the reply with this URL id.
@@ -104,34 +128,52 @@ impl Corpus {
     }
 
     /// Runs a search: the rows in order (by relevance while searching, else
-    /// newest first) and the facet counts, from one predicate.
-    pub fn search(&self, filters: &Filters, tracker: &Tracker) -> Outcome {
+    /// newest first) and the facet counts, from one predicate. `facts` are
+    /// [`Corpus::facts`]; `previous`, the last outcome: when this search
+    /// extends its text, only what it matched is searched again.
+    pub fn search(
+        &self,
+        filters: &Filters,
+        facts: &[Facts],
+        previous: Option<&Outcome>,
+    ) -> Outcome {
         let query = Query::parse(&filters.q);
-        let facts = self.facts(tracker);
         let matcher = Matcher::new(&query);
-        let scored: Vec<(usize, u32)> = self
-            .entries
-            .iter()
-            .enumerate()
-            .filter_map(|(i, e)| e.search.score_with(&matcher).map(|s| (i, s)))
-            .collect();
+        let hit = |i: usize| self.entries[i].search.hit(&matcher).map(|h| (i, h));
+        let scored: Vec<(usize, Hit)> = match previous {
+            Some(p) if query.narrows(&p.query) => {
+                p.matching.iter().filter_map(|&i| hit(i)).collect()
+            }
+            _ => (0..self.entries.len()).filter_map(hit).collect(),
+        };
         let matching: Vec<usize> = scored.iter().map(|&(i, _)| i).collect();
-        let counts = facets::counts(&facts, &matching, filters);
-        let mut rows: Vec<(usize, u32)> = scored
+        let counts = facets::counts(facts, &matching, filters);
+        let mut rows: Vec<(usize, Hit)> = scored
             .into_iter()
             .filter(|&(i, _)| facets::fits(filters, &facts[i], None))
             .collect();
-        rows.sort_by(|&(a, sa), &(b, sb)| {
+        rows.sort_by(|&(a, ha), &(b, hb)| {
             let (ea, eb) = (&self.entries[a], &self.entries[b]);
-            sb.cmp(&sa)
+            hb.score
+                .cmp(&ha.score)
                 .then(eb.date_key().cmp(&ea.date_key()))
                 .then(a.cmp(&b))
         });
         Outcome {
             query,
+            snippet_blocks: rows.iter().map(|(_, h)| h.block).collect(),
             rows: rows.into_iter().map(|(i, _)| i).collect(),
             counts,
+            matching,
         }
+    }
+}
+
+#[cfg(test)]
+impl Corpus {
+    /// A search with no previous outcome to narrow.
+    fn search_fresh(&self, filters: &Filters, tracker: &Tracker) -> Outcome {
+        self.search(filters, &self.facts(tracker), None)
     }
 }
 
@@ -297,9 +339,9 @@ mod tests {
     #[test]
     fn newest_first_without_a_query_relevance_with_one() {
         let c = corpus();
-        let all = c.search(&Filters::default(), &Tracker::default());
+        let all = c.search_fresh(&Filters::default(), &Tracker::default());
         assert_eq!(all.rows, [1, 2, 0]);
-        let q = c.search(
+        let q = c.search_fresh(
             &Filters {
                 q: "孵化".into(),
                 ..Filters::default()
@@ -310,6 +352,38 @@ mod tests {
     }
 
     #[test]
+    fn a_search_narrowed_from_the_previous_one_finds_the_same() {
+        let c = corpus();
+        let facts = c.facts(&Tracker::default());
+        let by = |q: &str| Filters {
+            q: q.into(),
+            ..Filters::default()
+        };
+        let mut previous: Option<Outcome> = None;
+        for q in [
+            "",
+            "孵",
+            "孵化",
+            "孵化器",
+            "孵化",
+            "人",
+            "人才",
+            "人才 关于",
+        ] {
+            let narrowed = c.search(&by(q), &facts, previous.as_ref());
+            assert_eq!(narrowed, c.search(&by(q), &facts, None), "{q}");
+            previous = Some(narrowed);
+        }
+        let fresh = c.search(&by("孵化"), &facts, None);
+        assert_eq!(fresh.matching, [0, 1]);
+        assert_eq!(
+            fresh.snippet_blocks,
+            [None, Some(0)],
+            "title hit first, then a body hit"
+        );
+    }
+
+    #[test]
     fn facets_narrow_and_count_from_the_same_predicate() {
         let c = corpus();
         let t = Tracker::default();
@@ -317,7 +391,7 @@ mod tests {
             kind: Some("suggestion".into()),
             ..Filters::default()
         };
-        let out = c.search(&f, &t);
+        let out = c.search_fresh(&f, &t);
         assert_eq!(out.rows, [1, 2]);
         let kinds = &out.counts[Facet::Kind.index()].values;
         assert_eq!(
@@ -384,7 +458,7 @@ mod bundled {
     #[test]
     fn facet_counts_add_up_over_the_corpus() {
         let c = corpus();
-        let out = c.search(&Filters::default(), &Tracker::default());
+        let out = c.search_fresh(&Filters::default(), &Tracker::default());
         assert_eq!(out.rows.len(), c.entries.len());
         for fc in out.counts.iter().filter(|fc| fc.facet != Facet::Status) {
             let sum: usize = fc.values.iter().map(|v| v.1).sum();

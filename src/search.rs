@@ -114,6 +114,16 @@ impl Query {
         self.terms.is_empty()
     }
 
+    /// Whether everything this query finds is also found by `previous`
+    /// (each of its terms lies inside one of ours), so that a search may
+    /// look only among what `previous` found — typing one more character.
+    pub fn narrows(&self, previous: &Query) -> bool {
+        previous
+            .terms
+            .iter()
+            .all(|p| self.terms.iter().any(|t| t.contains(p.as_str())))
+    }
+
     /// Where the terms occur in `text`, sorted and merged.
     pub fn hits(&self, text: &str) -> Vec<Range<usize>> {
         if self.is_empty() {
@@ -146,6 +156,18 @@ pub struct Document {
     pub people: String,
     /// Every body block, separated by a character no term contains.
     pub body: String,
+    /// Where each block starts in `body`.
+    body_starts: Vec<u32>,
+}
+
+/// How a document matches a query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Relevance (see [`Document::score`]).
+    pub score: u32,
+    /// The body block with the earliest occurrence of any term, if the body
+    /// has one: where the result list takes its snippet from.
+    pub block: Option<usize>,
 }
 
 impl Document {
@@ -154,13 +176,23 @@ impl Document {
         people: impl IntoIterator<Item = &'a str>,
         body: impl IntoIterator<Item = &'a str>,
     ) -> Document {
-        let join = |parts: &mut dyn Iterator<Item = &'a str>| {
-            parts.map(normalize).collect::<Vec<_>>().join("\u{1}")
+        let join = |parts: &mut dyn Iterator<Item = &'a str>, starts: &mut Vec<u32>| {
+            let mut out = String::new();
+            for (i, part) in parts.enumerate() {
+                if i > 0 {
+                    out.push('\u{1}');
+                }
+                starts.push(out.len() as u32);
+                out.extend(part.chars().filter_map(normalize_char));
+            }
+            out
         };
+        let mut body_starts = Vec::new();
         Document {
             title: normalize(title),
-            people: join(&mut people.into_iter()),
-            body: join(&mut body.into_iter()),
+            people: join(&mut people.into_iter(), &mut Vec::new()),
+            body: join(&mut body.into_iter(), &mut body_starts),
+            body_starts,
         }
     }
 
@@ -169,23 +201,33 @@ impl Document {
     /// any number of body hits.
     #[cfg(test)]
     pub fn score(&self, query: &Query) -> Option<u32> {
-        self.score_with(&Matcher::new(query))
+        self.hit(&Matcher::new(query)).map(|h| h.score)
     }
 
-    /// [`Document::score`] with the query's searchers built once for many
-    /// documents.
-    pub fn score_with(&self, matcher: &Matcher) -> Option<u32> {
+    /// Whether and how the document matches, with the query's searchers
+    /// built once for many documents.
+    pub fn hit(&self, matcher: &Matcher) -> Option<Hit> {
         let mut score = 0;
+        let mut first: Option<usize> = None;
         for finder in &matcher.finders {
             let in_title = finder.find(self.title.as_bytes()).is_some();
             let in_people = finder.find(self.people.as_bytes()).is_some();
-            let in_body = finder.find_iter(self.body.as_bytes()).take(99).count() as u32;
+            let mut hits = finder.find_iter(self.body.as_bytes()).take(99).peekable();
+            if let Some(&at) = hits.peek() {
+                first = Some(first.map_or(at, |f| f.min(at)));
+            }
+            let in_body = hits.count() as u32;
             if !in_title && !in_people && in_body == 0 {
                 return None;
             }
             score += 10_000 * u32::from(in_title) + 100 * u32::from(in_people) + in_body;
         }
-        Some(score)
+        let block = first.map(|at| {
+            self.body_starts
+                .partition_point(|&s| s as usize <= at)
+                .saturating_sub(1)
+        });
+        Some(Hit { score, block })
     }
 }
 
@@ -307,6 +349,38 @@ mod tests {
         assert!(a.score(&Query::parse("成键")).unwrap() > b.score(&Query::parse("孵化")).unwrap());
         assert!(a.score(&Query::parse("58号")).is_some());
         assert_eq!(a.score(&Query::default()), Some(0));
+    }
+
+    #[test]
+    fn the_hit_names_the_block_of_the_earliest_occurrence() {
+        let d = Document::new("孵化", [], ["上海 基金", "", "孵化 器", "基金"]);
+        let hit = |q: &str| d.hit(&Matcher::new(&Query::parse(q)));
+        assert_eq!(hit("孵化器").map(|h| h.block), Some(Some(2)));
+        assert_eq!(hit("孵化器 基金").map(|h| h.block), Some(Some(0)));
+        assert_eq!(
+            hit("孵化").map(|h| (h.score, h.block)),
+            Some((10_001, Some(2)))
+        );
+        let title_only = Document::new("孵化", [], ["上海"]);
+        let h = title_only.hit(&Matcher::new(&Query::parse("孵化")));
+        assert_eq!(
+            h,
+            Some(Hit {
+                score: 10_000,
+                block: None
+            })
+        );
+    }
+
+    #[test]
+    fn a_longer_query_narrows_the_one_it_extends() {
+        let q = Query::parse;
+        assert!(q("孵化器").narrows(&q("孵化")));
+        assert!(q("孵化 基金").narrows(&q("孵化")));
+        assert!(q("孵化").narrows(&q("")));
+        assert!(!q("孵化器 金").narrows(&q("基 孵")));
+        assert!(!q("孵").narrows(&q("孵化")));
+        assert!(!q("基金").narrows(&q("孵化")));
     }
 
     #[test]

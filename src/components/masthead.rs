@@ -11,12 +11,7 @@ pub fn masthead() -> Html {
     let app = use_app();
     let lang = app.lang;
     let corpus = &app.corpus;
-    let figures: usize = corpus.entries.iter().map(|e| e.reply.figures.len()).sum();
-    let commitments: usize = corpus
-        .entries
-        .iter()
-        .map(|e| e.reply.commitments.len())
-        .sum();
+    let (figures, commitments) = (corpus.figures, corpus.commitments);
     let current = app.route.view();
     let tab = |view: View| {
         let (href, label, count) = match view {

@@ -11,12 +11,9 @@ pub fn overview() -> Html {
     let app = use_app();
     let lang = app.lang;
     let entries = &app.corpus.entries;
-    let figures: usize = entries.iter().map(|e| e.reply.figures.len()).sum();
-    let commitments: usize = entries.iter().map(|e| e.reply.commitments.len()).sum();
+    let (figures, commitments) = (app.corpus.figures, app.corpus.commitments);
     let stat = |n: usize, label: &str| html! { <div class="stat"><dt>{ label.to_owned() }</dt><dd>{ crate::format::count(n) }</dd></div> };
-    let mut newest: Vec<usize> = (0..entries.len()).collect();
-    newest.sort_by_key(|&i| std::cmp::Reverse(entries[i].date_key()));
-    let latest = newest.into_iter().take(5).map(|i| {
+    let latest = app.corpus.newest.iter().take(5).map(|&i| {
         let e = &entries[i];
         let href = Route::Replies {
             open: Some(e.id.clone()),

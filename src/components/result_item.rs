@@ -13,6 +13,9 @@ pub struct ResultItemProps {
     /// Index into the corpus.
     pub index: usize,
     pub query: Query,
+    /// The body block with the first match, for the snippet.
+    #[prop_or_default]
+    pub snippet_block: Option<usize>,
 }
 
 #[function_component(ResultItem)]
@@ -40,15 +43,10 @@ pub fn result_item(props: &ResultItemProps) -> Html {
         format!("{}{more}", meta.proposers.join(lang.pick("、", ", ")))
     };
     let number = meta.doc_number.clone().unwrap_or_default();
-    let hit = (!props.query.is_empty())
-        .then(|| {
-            entry
-                .reply
-                .blocks
-                .iter()
-                .find_map(|b| snippet(&b.text, &props.query, 18, 64))
-        })
-        .flatten();
+    let hit = props
+        .snippet_block
+        .and_then(|b| entry.reply.blocks.get(b))
+        .and_then(|b| snippet(&b.text, &props.query, 18, 64));
     let (figures, commitments) = (entry.reply.figures.len(), entry.reply.commitments.len());
     html! {
         <li data-reply={meta.doc_number.clone().unwrap_or_else(|| entry.id.clone())} class={classes!("result", open.then_some("open"))}>

@@ -76,8 +76,8 @@ pub fn result_list(props: &ResultListProps) -> Html {
                 </div>
             } else {
                 <ol class="result-list">
-                    { for props.outcome.rows.iter().take(*limit).map(|&i| html! {
-                        <ResultItem key={i} index={i} query={props.outcome.query.clone()} />
+                    { for props.outcome.rows.iter().zip(&props.outcome.snippet_blocks).take(*limit).map(|(&i, &block)| html! {
+                        <ResultItem key={i} index={i} query={props.outcome.query.clone()} snippet_block={block} />
                     }) }
                 </ol>
                 if shown > *limit {

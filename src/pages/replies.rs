@@ -1,5 +1,7 @@
 //! The replies view: search, facets and the result list beside the reader.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::components::facet_panel::FacetPanel;
@@ -7,6 +9,7 @@ use crate::components::overview::Overview;
 use crate::components::reader::Reader;
 use crate::components::result_list::ResultList;
 use crate::components::search_box::SearchBox;
+use crate::corpus::Outcome;
 use crate::route::Route;
 use crate::state::use_app;
 
@@ -15,10 +18,20 @@ pub fn replies_page() -> Html {
     let app = use_app();
     let lang = app.lang;
     let filters = app.route.filters().cloned().unwrap_or_default();
+    let facts = {
+        let app = app.clone();
+        use_memo(app.tracker_rev, move |_| app.corpus.facts(&app.tracker))
+    };
+    // The last outcome: a search that extends it only looks at its matches.
+    let previous = use_mut_ref(|| None::<Rc<Outcome>>);
     let outcome = {
         let app = app.clone();
+        let previous = previous.clone();
         use_memo((filters.clone(), app.tracker_rev), move |(filters, _)| {
-            app.corpus.search(filters, &app.tracker)
+            let last = previous.borrow().clone();
+            let outcome = Rc::new(app.corpus.search(filters, &facts, last.as_deref()));
+            *previous.borrow_mut() = Some(outcome.clone());
+            outcome
         })
     };
     let open_id = app.route.open_reply().map(str::to_owned);
@@ -39,7 +52,7 @@ pub fn replies_page() -> Html {
             <aside class="sidebar" aria-label={lang.pick("搜索与筛选", "Search and filters")}>
                 <SearchBox />
                 <FacetPanel counts={outcome.counts.clone()} />
-                <ResultList outcome={outcome.clone()} />
+                <ResultList outcome={(*outcome).clone()} />
             </aside>
             <main id="dafu-main" class="reader-pane">{ reader }</main>
         </div>
