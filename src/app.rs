@@ -93,7 +93,39 @@ fn shell(props: &ShellProps) -> Html {
     *latest.borrow_mut() = app.clone();
     use_effect_with((), move |_| keys::listen(latest));
 
-    let view = match &state.route {
+    // The live page is up: drop the prerendered one, keeping a search that
+    // was typed into it before the app arrived.
+    {
+        let app = app.clone();
+        use_effect_with((), move |_| {
+            if let Some(q) = browser::retire_prerender() {
+                if let Route::Replies { open, filters } = &app.route {
+                    let filters = crate::route::Filters {
+                        q,
+                        ..filters.clone()
+                    };
+                    app.navigate(Route::Replies {
+                        open: open.clone(),
+                        filters,
+                    });
+                }
+            }
+        });
+    }
+
+    html! {
+        <ContextProvider<AppHandle> context={app}>
+            <Layout />
+        </ContextProvider<AppHandle>>
+    }
+}
+
+/// The app's page for the current state: masthead, messages, the view and
+/// the footer. Pure view, so it also renders natively ([`prerender`]).
+#[function_component(Layout)]
+fn layout() -> Html {
+    let app = crate::state::use_app();
+    let view = match &app.route {
         Route::Replies { .. } => html! { <RepliesPage /> },
         Route::Commitments(_) => {
             html! { <main id="dafu-main" class="page"><CommitmentsPage /></main> }
@@ -101,22 +133,74 @@ fn shell(props: &ShellProps) -> Html {
         Route::Figures(_) => html! { <main id="dafu-main" class="page"><FiguresPage /></main> },
         Route::About => html! { <main id="dafu-main" class="page"><AboutPage /></main> },
     };
-    let lang = state.lang;
+    let lang = app.lang;
     html! {
-        <ContextProvider<AppHandle> context={app}>
-            <div class="dafu" lang={lang.tag()}>
-                <Masthead />
-                <NoticeBar />
-                <div class={classes!("view", format!("view-{:?}", state.route.view()).to_lowercase())}>
-                    { view }
-                </div>
-                <footer class="colophon">
-                    <p>{ lang.pick(
-                        "数据来自上海市科学技术委员会公开答复。全部内容在本机浏览器中处理，不向任何服务器发送。",
-                        "Data: public replies of the Shanghai Science and Technology Commission. Everything is processed in this browser; nothing is sent anywhere.",
-                    ) }</p>
-                </footer>
+        <div class="dafu" lang={lang.tag()}>
+            <Masthead />
+            <NoticeBar />
+            <div class={classes!("view", format!("view-{:?}", app.route.view()).to_lowercase())}>
+                { view }
             </div>
-        </ContextProvider<AppHandle>>
+            <footer class="colophon">
+                <p>{ lang.pick(
+                    "数据来自上海市科学技术委员会公开答复。全部内容在本机浏览器中处理，不向任何服务器发送。",
+                    "Data: public replies of the Shanghai Science and Technology Commission. Everything is processed in this browser; nothing is sent anywhere.",
+                ) }</p>
+            </footer>
+        </div>
+    }
+}
+
+/// The start page (the reply list, in Chinese, nothing tracked) as HTML, for
+/// the build to put into index.html: the list shows as soon as the page is
+/// parsed, before the wasm module has arrived. The live app replaces it.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn prerender() -> String {
+    #[function_component(StartPage)]
+    fn start_page() -> Html {
+        let state = use_reducer(|| {
+            let corpus = data::load().map(Corpus::new).unwrap_or_default();
+            State::new(
+                Rc::new(corpus),
+                crate::i18n::Lang::Zh,
+                Route::default(),
+                crate::tracker::Tracker::default(),
+                None,
+            )
+        });
+        html! {
+            <ContextProvider<AppHandle> context={AppHandle::new(state)}>
+                <Layout />
+            </ContextProvider<AppHandle>>
+        }
+    }
+    let render = yew::ServerRenderer::<StartPage>::new()
+        .hydratable(false)
+        .render();
+    futures::executor::block_on(render)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_start_page_lists_every_bundled_reply_newest_first() {
+        let html = prerender();
+        let corpus = Corpus::new(data::load().unwrap());
+        let rows: Vec<usize> = corpus
+            .newest
+            .iter()
+            .map(|&i| {
+                let id = &corpus.entries[i].id;
+                html.find(&format!("data-reply=\"{id}\""))
+                    .unwrap_or_else(|| panic!("{id} is not on the start page"))
+            })
+            .collect();
+        assert!(rows.windows(2).all(|w| w[0] < w[1]), "newest first");
+        assert!(html.starts_with("<div lang=\"zh-CN\" class=\"dafu\">"));
+        assert!(html.contains("<h1>答复</h1>"));
+        assert!(html.contains(&format!("共 {} 件答复", corpus.entries.len())));
+        assert!(!html.contains("<!--"), "no hydration markers");
     }
 }

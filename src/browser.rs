@@ -111,3 +111,26 @@ pub fn focus_nearest(el: &web_sys::HtmlElement) {
     el.scroll_into_view_with_scroll_into_view_options(&options);
     let _ = el.focus();
 }
+
+/// Marks the start page that the build writes into index.html (see
+/// `tools/post-build.mjs`); the live app replaces it.
+pub const PRERENDER_ATTR: &str = "data-dafu-prerender";
+
+/// Removes the prerendered start page once the live app has rendered, and
+/// returns what was typed into its search box meanwhile (if anything), so
+/// that the live app can run that search.
+pub fn retire_prerender() -> Option<String> {
+    let document = gloo::utils::document();
+    let page = document
+        .query_selector(&format!("[{PRERENDER_ATTR}]"))
+        .ok()??;
+    let typed = page
+        .query_selector("input[type=search]")
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|input| input.value())
+        .filter(|q| !q.trim().is_empty());
+    page.remove();
+    typed
+}

@@ -22,6 +22,8 @@ mod state;
 mod storage;
 mod tracker;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub use app::prerender;
 pub use app::App;
 
 /// Element the app mounts into: the host page's `[data-dafu]` element when

@@ -9,7 +9,11 @@
 //     another folder. Stable entry points for host pages are written too:
 //     dafu.js (the loader) and dafu.css (every stylesheet, in order).
 //  2. Release only: the CSP <meta> goes into index.html.
-//  3. Release only: dafu-offline.html, one self-contained file that runs from
+//  3. The start page: the app renders its reply list natively
+//     (src/bin/dafu-prerender.rs) and it goes into index.html, so the list
+//     shows as soon as the page is parsed; the live app replaces it. Its
+//     data-* test hooks are dropped: they mark the live app only.
+//  4. Release only: dafu-offline.html, one self-contained file that runs from
 //     file:// — wasm-bindgen --target no-modules glue in a classic <script>,
 //     the served (wasm-opt optimized) module embedded as base64, the CSS
 //     inlined, a CSP with hashes.
@@ -110,7 +114,7 @@ function wasmInterface(bytes) {
 }
 
 /**
- * Step 3's wasm: the served module — trunk already optimized it with wasm-opt
+ * Step 4's wasm: the served module — trunk already optimized it with wasm-opt
  * (index.html's data-wasm-opt) — and wasm-bindgen's no-modules glue for it,
  * generated from the cargo output trunk just built.
  */
@@ -148,7 +152,26 @@ function offlineWasm(servedWasm) {
 const scriptSafe = (js) => js.replace(/<\/script/gi, '<\\/script').replace(/<!--/g, '<\\!--');
 const styleSafe = (css) => css.replace(/<\/style/gi, '<\\/style');
 
-/** Step 3: the single-file offline build. */
+/** Step 3: the start page, rendered by the app itself, into the page's <body>. */
+export function withStartPage(html, startPage) {
+  if (!/<div\b[^>]*class="dafu"/.test(startPage)) fail('the prerendered start page has no .dafu root');
+  const page = startPage.replace(/ data-[a-z-]+="[^"]*"/g, '');
+  const tag = `<div data-dafu-prerender aria-busy="true">${page}</div>`;
+  if (!/<body\b[^>]*>/i.test(html)) fail('index.html has no <body>');
+  return html.replace(/<body\b[^>]*>/i, (body) => body + tag);
+}
+
+function startPage() {
+  // Natively, with the same corpus (DAFU_CORPUS) as the wasm build.
+  return execFileSync('cargo', ['run', '--quiet', '--locked', '-p', BIN, '--bin', 'dafu-prerender'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 256 << 20,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+}
+
+/** Step 4: the single-file offline build. */
 function writeOffline(html, { wasm }) {
   const { glue, bytes } = offlineWasm(join(STAGE, wasm));
 
@@ -238,6 +261,7 @@ function main() {
   const css = stylesheets(html).map(([, file]) => readFileSync(file, 'utf8'));
   writeFileSync(join(STAGE, 'dafu.css'), css.join('\n'));
 
+  html = withStartPage(html, startPage());
   if (RELEASE) {
     html = insertAfterCharset(html, `<meta http-equiv="Content-Security-Policy" content="${SITE_CSP}">`);
   }

@@ -1,0 +1,57 @@
+// The start page prerendered into index.html (tools/post-build.mjs): the
+// reply list shows before the wasm module arrives, the live app replaces it
+// with the same list, and what was typed meanwhile is kept.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { appTest, expect, DIST, getBrowser, site } from './harness.mjs';
+
+const listText = (page) =>
+  page.locator('.result-list').evaluate((ol) => [...ol.children].map((li) => li.textContent));
+
+appTest('index.html holds the reply list as plain HTML, without test hooks', async () => {
+  const html = await readFile(join(DIST, 'index.html'), 'utf8');
+  const start = html.match(/<div data-dafu-prerender aria-busy="true">([\s\S]*?)<\/div>\s*<noscript>/);
+  expect.ok(start, 'a prerendered start page before <noscript>');
+  expect.equal([...start[1].matchAll(/<li class="result">/g)].length, 5);
+  expect.equal(/ data-[a-z-]+=/.test(start[1]), false, 'no data-* hook in the prerendered page');
+  const offline = await readFile(join(DIST, 'dafu-offline.html'), 'utf8');
+  expect.ok(offline.includes(start[0]), 'the offline file starts with the same page');
+});
+
+appTest('without scripts the list is readable; the live app shows the same list', async ({ page, open }) => {
+  const context = await (await getBrowser()).newContext({ javaScriptEnabled: false });
+  try {
+    const still = await context.newPage();
+    await still.goto(await site());
+    expect.equal(await still.locator('[data-dafu-prerender] h1').textContent(), '答复');
+    expect.equal(await still.locator('[data-dafu-prerender] .result-count').textContent(), '共 5 件答复，按日期排列');
+    const prerendered = await listText(still);
+    expect.equal(prerendered.length, 5);
+
+    await open();
+    await page.waitForSelector('[data-dafu-prerender]', { state: 'detached' });
+    expect.equal(await page.locator('.dafu').count(), 1, 'one app on the page');
+    expect.equal(await page.locator('[data-reply]').count(), 5);
+    expect.deepEqual(await listText(page), prerendered);
+    const margin = await page.evaluate(() => getComputedStyle(document.body).marginTop);
+    expect.equal(margin, '0px');
+  } finally {
+    await context.close();
+  }
+});
+
+appTest('a search typed before the app arrives is run by the app', async ({ page, url }) => {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/*_bg.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(url);
+  await page.fill('[data-dafu-prerender] input[type=search]', '沪科建复');
+  release();
+  await page.waitForSelector('[data-dafu-prerender]', { state: 'detached' });
+  await page.waitForFunction(() => document.querySelectorAll('[data-reply]').length === 2);
+  expect.equal(await page.inputValue('#dafu-search'), '沪科建复');
+  expect.ok(decodeURIComponent(await page.evaluate(() => location.hash)).includes('q=沪科建复'));
+});
