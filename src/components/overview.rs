@@ -1,19 +1,36 @@
 //! What the reader pane shows when no reply is open.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
+use crate::corpus::Corpus;
 use crate::format;
+use crate::i18n::Lang;
 use crate::route::{Filters, Route};
-use crate::state::use_app;
+
+/// What the overview shows depends on the corpus and the language only, so
+/// it is not rendered again while the user types.
+#[derive(Properties, Clone)]
+pub struct OverviewProps {
+    pub lang: Lang,
+    pub corpus: Rc<Corpus>,
+}
+
+impl PartialEq for OverviewProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang && Rc::ptr_eq(&self.corpus, &other.corpus)
+    }
+}
 
 #[function_component(Overview)]
-pub fn overview() -> Html {
-    let app = use_app();
-    let lang = app.lang;
-    let entries = &app.corpus.entries;
-    let (figures, commitments) = (app.corpus.figures, app.corpus.commitments);
+pub fn overview(props: &OverviewProps) -> Html {
+    let lang = props.lang;
+    let corpus = &props.corpus;
+    let entries = &corpus.entries;
+    let (figures, commitments) = (corpus.figures, corpus.commitments);
     let stat = |n: usize, label: &str| html! { <div class="stat"><dt>{ label.to_owned() }</dt><dd>{ crate::format::count(n) }</dd></div> };
-    let latest = app.corpus.newest.iter().take(5).map(|&i| {
+    let latest = corpus.newest.iter().take(5).map(|&i| {
         let e = &entries[i];
         let href = Route::Replies {
             open: Some(e.id.clone()),

@@ -76,8 +76,11 @@ pub fn result_list(props: &ResultListProps) -> Html {
                 </div>
             } else {
                 <ol class="result-list">
-                    { for props.outcome.rows.iter().zip(&props.outcome.snippet_blocks).take(*limit).map(|(&i, &block)| html! {
-                        <ResultItem key={i} index={i} query={props.outcome.query.clone()} snippet_block={block} />
+                    // Keyed by position: a new search rewrites the rows in
+                    // place instead of building new ones (much less DOM work
+                    // per keystroke).
+                    { for props.outcome.rows.iter().zip(&props.outcome.snippet_blocks).take(*limit).enumerate().map(|(at, (&i, &block))| html! {
+                        <ResultItem key={at} index={i} query={props.outcome.query.clone()} snippet_block={block} />
                     }) }
                 </ol>
                 if shown > *limit {

@@ -45,7 +45,7 @@ pub fn replies_page() -> Html {
                 <a href={Route::Replies { open: None, filters: filters.clone() }.href()}>{ lang.pick("返回列表", "Back to the list") }</a>
             </div>
         },
-        (None, None) => html! { <Overview /> },
+        (None, None) => html! { <Overview {lang} corpus={app.corpus.clone()} /> },
     };
     html! {
         <div class={classes!("replies", open.is_some().then_some("has-open"))}>
