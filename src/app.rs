@@ -71,11 +71,14 @@ fn shell(props: &ShellProps) -> Html {
         });
     }
     // The state changed the route: write it to the URL.
-    use_effect_with((state.route.clone(), state.history), |(route, mode)| {
-        if let Some(mode) = mode {
-            browser::write_hash(route, *mode);
-        }
-    });
+    let writer = use_memo((), |_| browser::HashWriter::new());
+    use_effect_with(
+        (state.route.clone(), state.history),
+        move |(route, mode)| match mode {
+            Some(mode) => writer.write(route, *mode),
+            None => writer.cancel(),
+        },
+    );
     // Save the tracker after every change.
     {
         let app = app.clone();

@@ -210,6 +210,9 @@ pub enum HistoryMode {
     Push,
     /// Rewrite the current entry (typing in the search box).
     Replace,
+    /// A new entry for a search being started (its first character); the
+    /// next characters rewrite it.
+    StartSearch,
 }
 
 /// Typing refines the current search in place; every other change (and the
@@ -225,7 +228,7 @@ pub fn history_mode(old: &Route, new: &Route) -> HistoryMode {
                 open: o2,
                 filters: f2,
             },
-        ) if o1 == o2 && !f1.q.is_empty() && !f2.q.is_empty() => {
+        ) if o1 == o2 && !f2.q.is_empty() => {
             let same_facets = Filters {
                 q: String::new(),
                 ..f1.clone()
@@ -233,10 +236,10 @@ pub fn history_mode(old: &Route, new: &Route) -> HistoryMode {
                 q: String::new(),
                 ..f2.clone()
             };
-            if same_facets {
-                HistoryMode::Replace
-            } else {
-                HistoryMode::Push
+            match (same_facets, f1.q.is_empty()) {
+                (true, false) => HistoryMode::Replace,
+                (true, true) => HistoryMode::StartSearch,
+                (false, _) => HistoryMode::Push,
             }
         }
         _ => HistoryMode::Push,
@@ -386,7 +389,7 @@ mod tests {
         let list = Route::default();
         assert_eq!(
             history_mode(&list, &replies(None, q("孵"))),
-            HistoryMode::Push
+            HistoryMode::StartSearch
         );
         assert_eq!(
             history_mode(&replies(None, q("孵")), &replies(None, q("孵化"))),
@@ -405,5 +408,10 @@ mod tests {
             HistoryMode::Push
         );
         assert_eq!(history_mode(&list, &Route::About), HistoryMode::Push);
+        assert_eq!(
+            history_mode(&replies(None, q("孵化")), &list),
+            HistoryMode::Push,
+            "clearing the search is a step back can undo"
+        );
     }
 }

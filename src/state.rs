@@ -221,7 +221,7 @@ mod tests {
     #[test]
     fn navigation_records_how_to_write_history() {
         let s = state().reduce(Action::Navigate(searching("孵")));
-        assert_eq!(s.history, Some(HistoryMode::Push));
+        assert_eq!(s.history, Some(HistoryMode::StartSearch));
         let s = s.reduce(Action::Navigate(searching("孵化")));
         assert_eq!(s.history, Some(HistoryMode::Replace));
         let s = s.reduce(Action::Navigated(Route::About));

@@ -53,5 +53,5 @@ appTest('a search typed before the app arrives is run by the app', async ({ page
   await page.waitForSelector('[data-dafu-prerender]', { state: 'detached' });
   await page.waitForFunction(() => document.querySelectorAll('[data-reply]').length === 2);
   expect.equal(await page.inputValue('#dafu-search'), '沪科建复');
-  expect.ok(decodeURIComponent(await page.evaluate(() => location.hash)).includes('q=沪科建复'));
+  await page.waitForFunction(() => decodeURIComponent(location.hash).includes('q=沪科建复'));
 });

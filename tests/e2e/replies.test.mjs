@@ -156,6 +156,27 @@ appTest('the URL restores the state after reload and back/forward', async ({ pag
   await page.waitForSelector(`.reader[data-open="${first.doc_number}"]`);
 });
 
+appTest('a search typed key by key is one history entry, written before a link is followed', async ({ page, open }) => {
+  await open();
+  const before = await page.evaluate(() => history.length);
+  await page.locator('#dafu-search').pressSequentially('沪科建复', { delay: 20 });
+  await countIs(page, 2);
+  await page.waitForFunction(() => decodeURIComponent(location.hash).includes('q=沪科建复'));
+  expect.equal(await page.evaluate(() => history.length), before + 1, 'one entry for the whole search');
+
+  // Typing on and following a link at once: the link's entry comes after
+  // the search's, and back returns to the whole text typed.
+  await page.locator('#dafu-search').pressSequentially('〔', { delay: 0 });
+  await page.locator('#dafu-search').fill('沪科');
+  await page.locator('[data-reply] a').first().click();
+  await page.waitForSelector('.reader[data-open]');
+  expect.equal(await page.evaluate(() => history.length), before + 2);
+  await page.goBack();
+  await page.waitForSelector('.reader', { state: 'detached' });
+  expect.equal(await page.inputValue('#dafu-search'), '沪科');
+  expect.ok(decodeURIComponent(await page.evaluate(() => location.hash)).includes('q=沪科'));
+});
+
 appTest('an unknown reply id in the URL says so and offers the list', async ({ page, open }) => {
   await open('#/replies/nope');
   expect.ok(await page.locator('.missing').isVisible());
