@@ -379,6 +379,7 @@ async function latency(browser, url, ready, { facets = false } = {}) {
   return {
     keys: keys.length, update: summary(keys, 'update'), frame: summary(keys, 'frame'), unchanged: keys.filter((k) => k.update === null).length,
     clicks: clicks.length, clickUpdate: summary(clicks, 'update'), clickFrame: summary(clicks, 'frame'), counts,
+    perKey: keys, // every keystroke's figures, for results.json
   };
 }
 
