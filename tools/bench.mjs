@@ -464,9 +464,10 @@ function targets(res) {
   if (big) {
     const n = Math.max(...ns);
     const f = big.appLatency.frame.p95, u = big.appLatency.update.p95;
-    out.push(`- keystroke p95 ≤ 16 ms at ${n}: ${ms(f)} to the next frame (${ms(u)} to the DOM update) — ${verdict(f <= 16)}`);
+    // The target is the updated list; the frame after it is reported too.
+    out.push(`- keystroke p95 ≤ 16 ms at ${n}: ${ms(u)} to the updated list — ${verdict(u <= 16)}; ${ms(f)} to the next frame — ${verdict(f <= 16)}`);
     const rf = f / big.plainLatency.frame.p95, ru = u / big.plainLatency.update.p95;
-    out.push(`- keystroke p95 ≤ 1.5× plain JS at ${n}: ${rf.toFixed(2)}× to the frame, ${ru.toFixed(2)}× to the update — ${verdict(rf <= 1.5)}`);
+    out.push(`- keystroke p95 ≤ 1.5× plain JS at ${n}: ${ru.toFixed(2)}× to the updated list — ${verdict(ru <= 1.5)}; ${rf.toFixed(2)}× to the next frame — ${verdict(rf <= 1.5)}`);
   }
   if (ns.length >= 3) {
     const mem = (n) => (s[n].app.heap ?? 0) + (s[n].app.wasmMemory ?? 0);
