@@ -32,6 +32,14 @@ pub use model::*;
 
 use source::{LineIndex, Note};
 
+/// Decodes raw bytes as [`parse`] reads them: the text (without a
+/// byte-order mark) and the encoding it was found in. Parsing the returned
+/// text gives the same reply, but for [`Reply::encoding`].
+pub fn decode_text(bytes: &[u8]) -> (String, Encoding) {
+    let decoded = decode::decode(bytes);
+    (decoded.text.into_owned(), decoded.encoding)
+}
+
 /// Parses one reply from raw bytes (UTF-8 with or without BOM, or GB18030).
 /// Never panics; what it cannot recognise becomes a [`Warning`].
 ///

@@ -85,6 +85,29 @@ fn gb18030_parses_like_utf8() {
 }
 
 #[test]
+fn decoded_text_parses_to_the_same_reply() {
+    for (name, text) in corpus() {
+        let (gbk, _, _) = encoding_rs::GB18030.encode(&text);
+        let bom = [b"\xEF\xBB\xBF", text.as_bytes()].concat();
+        for (bytes, encoding) in [
+            (&gbk[..], Encoding::Gb18030),
+            (&bom[..], Encoding::Utf8Bom),
+            (text.as_bytes(), Encoding::Utf8),
+        ] {
+            let (decoded, found) = dafu_parser::decode_text(bytes);
+            assert_eq!(
+                (decoded.as_str(), found),
+                (text.as_str(), encoding),
+                "{name}"
+            );
+            let mut again = parse(decoded.as_bytes());
+            again.encoding = found;
+            assert_eq!(again, parse(bytes), "{name} {encoding:?}");
+        }
+    }
+}
+
+#[test]
 fn bom_and_line_endings_do_not_change_the_content() {
     for (name, text) in corpus() {
         let plain = parse(text.as_bytes());
