@@ -9,7 +9,8 @@ use crate::components::masthead::Masthead;
 use crate::components::notice::NoticeBar;
 use crate::corpus::Corpus;
 use crate::pages::{
-    about::AboutPage, commitments::CommitmentsPage, figures::FiguresPage, replies::RepliesPage,
+    about::AboutPage, charts::ChartsPage, commitments::CommitmentsPage, figures::FiguresPage,
+    replies::RepliesPage,
 };
 use crate::route::Route;
 use crate::state::{AppHandle, State};
@@ -51,13 +52,15 @@ fn shell(props: &ShellProps) -> Html {
     let corpus = props.corpus.clone();
     let state = use_reducer(move || {
         let loaded = storage::load();
+        let (imports, imports_notice) = storage::load_imports();
         State::new(
             corpus,
             browser::saved_lang(),
             Route::from_hash(&browser::hash()),
             loaded.tracker,
-            loaded.notice,
+            loaded.notice.or(imports_notice),
         )
+        .with_imports(imports)
     });
     let app = AppHandle::new(state.clone());
 
@@ -85,6 +88,17 @@ fn shell(props: &ShellProps) -> Html {
         use_effect_with(state.tracker_rev, move |rev| {
             if *rev > 0 {
                 if let Err(notice) = storage::save(&app.tracker) {
+                    app.dispatch(crate::state::Action::Notice(notice));
+                }
+            }
+        });
+    }
+    // Save the imported replies after every change.
+    {
+        let app = app.clone();
+        use_effect_with(state.imports_rev, move |rev| {
+            if *rev > 0 {
+                if let Err(notice) = storage::save_imports(&app.imports) {
                     app.dispatch(crate::state::Action::Notice(notice));
                 }
             }
@@ -134,6 +148,7 @@ fn layout() -> Html {
             html! { <main id="dafu-main" class="page"><CommitmentsPage /></main> }
         }
         Route::Figures(_) => html! { <main id="dafu-main" class="page"><FiguresPage /></main> },
+        Route::Charts => html! { <main id="dafu-main" class="page"><ChartsPage /></main> },
         Route::About => html! { <main id="dafu-main" class="page"><AboutPage /></main> },
     };
     let lang = app.lang;

@@ -210,3 +210,21 @@ pub fn retire_prerender() -> Option<String> {
     page.remove();
     typed
 }
+
+/// Reads every file of a picked or dropped list, then calls `done` with
+/// (name, bytes) for each; a file that cannot be read is passed on empty,
+/// so that the import names it as not a reply.
+pub fn read_files(files: web_sys::FileList, done: impl FnOnce(Vec<(String, Vec<u8>)>) + 'static) {
+    let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut read = Vec::with_capacity(files.len());
+        for file in files {
+            let bytes = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+                .await
+                .map(|buf| js_sys::Uint8Array::new(&buf).to_vec())
+                .unwrap_or_default();
+            read.push((file.name(), bytes));
+        }
+        done(read);
+    });
+}

@@ -18,6 +18,8 @@ pub struct Entry {
     /// hook: the document number, or the file stem when there is none (or
     /// when another reply has the same document number).
     pub id: String,
+    /// Added in this browser (see [`crate::imports`]), not bundled.
+    pub imported: bool,
     search: Document,
     facts: Facts,
 }
@@ -66,22 +68,56 @@ pub struct Outcome {
 
 impl Corpus {
     pub fn new(bundle: Bundle) -> Corpus {
-        let mut entries: Vec<Entry> = Vec::with_capacity(bundle.replies.len());
-        for BundledReply { file, reply } in bundle.replies {
+        let replies = bundle
+            .replies
+            .into_iter()
+            .map(|BundledReply { file, reply }| (file, reply));
+        Corpus::build(Vec::new(), replies, false)
+    }
+
+    /// The bundled replies of this corpus followed by `imported` ones,
+    /// which replace any imported before.
+    pub fn with_imports(&self, imported: &[crate::imports::Imported]) -> Corpus {
+        let bundled = self
+            .entries
+            .iter()
+            .filter(|e| !e.imported)
+            .cloned()
+            .collect();
+        let replies = imported.iter().map(|f| (f.file.clone(), f.reply()));
+        Corpus::build(bundled, replies, true)
+    }
+
+    fn build(
+        mut entries: Vec<Entry>,
+        replies: impl Iterator<Item = (String, Reply)>,
+        imported: bool,
+    ) -> Corpus {
+        let mut ids: std::collections::HashSet<String> =
+            entries.iter().map(|e| e.id.clone()).collect();
+        for (file, reply) in replies {
             let stem = file
                 .rsplit_once('.')
                 .map_or(file.as_str(), |(s, _)| s)
                 .to_owned();
-            let id = match reply.meta.doc_number.clone() {
-                Some(n) if !n.is_empty() && !entries.iter().any(|e| e.id == n) => n,
-                _ => stem,
+            let mut id = match reply.meta.doc_number.clone() {
+                Some(n) if !n.is_empty() && !ids.contains(&n) => n,
+                _ => stem.clone(),
             };
+            // Two files of the same stem (a bundled and an imported one).
+            let mut n = 1;
+            while ids.contains(&id) {
+                n += 1;
+                id = format!("{stem}~{n}");
+            }
+            ids.insert(id.clone());
             let search = search_document(&reply);
             let facts = static_facts(&reply);
             entries.push(Entry {
                 file,
                 reply,
                 id,
+                imported,
                 search,
                 facts,
             });
@@ -380,6 +416,42 @@ mod tests {
             fresh.snippet_blocks,
             [None, Some(0)],
             "title hit first, then a body hit"
+        );
+    }
+
+    #[test]
+    fn imports_follow_the_bundled_replies_and_replace_earlier_imports() {
+        let c = corpus();
+        let text = include_str!("../corpus/000_00776b651792bc00.txt");
+        let file = |name: &str| crate::imports::Imported {
+            file: name.into(),
+            text: text.into(),
+            encoding: dafu_parser::Encoding::Utf8,
+            added: "2026-12-02".into(),
+        };
+        let with = c.with_imports(&[file("x.txt"), file("y.txt"), file("c.txt")]);
+        let ids: Vec<(&str, bool)> = with
+            .entries
+            .iter()
+            .map(|e| (e.id.as_str(), e.imported))
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                ("沪科提复〔2023〕45号", false),
+                ("沪科建复〔2025〕38号", false),
+                ("c", false),
+                ("沪科提复〔2025〕58号", true),
+                ("y", true),
+                ("c~2", true),
+            ]
+        );
+        let again = with.with_imports(&[file("y.txt")]);
+        assert_eq!(again.entries.len(), 4);
+        assert_eq!(again.entries[3].id, "沪科提复〔2025〕58号");
+        assert_eq!(
+            again.commitments,
+            c.commitments + again.entries[3].reply.commitments.len()
         );
     }
 

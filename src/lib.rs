@@ -4,6 +4,7 @@
 
 mod app;
 mod browser;
+mod charts;
 mod components;
 mod corpus;
 mod data;
@@ -13,6 +14,7 @@ mod figure_table;
 mod format;
 mod hooks;
 mod i18n;
+mod imports;
 mod keys;
 mod pages;
 mod route;

@@ -10,6 +10,7 @@
 //! | `#/replies/<reply id>` | the same with one reply open |
 //! | `#/commitments` | every commitment across the replies |
 //! | `#/figures` | every figure |
+//! | `#/charts` | the corpus at a glance, in charts |
 //! | `#/about` | about the corpus and the app |
 //!
 //! followed by `?key=value&…` (form-encoded): the replies view reads
@@ -30,6 +31,7 @@ pub enum Route {
     },
     Commitments(CommitmentsQuery),
     Figures(FiguresQuery),
+    Charts,
     About,
 }
 
@@ -48,11 +50,18 @@ pub enum View {
     Replies,
     Commitments,
     Figures,
+    Charts,
     About,
 }
 
 impl View {
-    pub const ALL: [View; 4] = [View::Replies, View::Commitments, View::Figures, View::About];
+    pub const ALL: [View; 5] = [
+        View::Replies,
+        View::Commitments,
+        View::Figures,
+        View::Charts,
+        View::About,
+    ];
 }
 
 /// Search and facet selection of the replies view. Every field is optional
@@ -132,6 +141,7 @@ impl Route {
             Route::Replies { .. } => View::Replies,
             Route::Commitments(_) => View::Commitments,
             Route::Figures(_) => View::Figures,
+            Route::Charts => View::Charts,
             Route::About => View::About,
         }
     }
@@ -149,6 +159,7 @@ impl Route {
         match segments.as_slice() {
             ["commitments", ..] => Route::Commitments(parse_query(query)),
             ["figures", ..] => Route::Figures(parse_query(query)),
+            ["charts", ..] => Route::Charts,
             ["about", ..] => Route::About,
             ["replies", id, ..] => Route::Replies {
                 open: Some((*id).to_owned()),
@@ -177,6 +188,7 @@ impl Route {
             ),
             Route::Commitments(q) => ("/commitments".to_owned(), to_query(q)),
             Route::Figures(q) => ("/figures".to_owned(), to_query(q)),
+            Route::Charts => ("/charts".to_owned(), String::new()),
             Route::About => ("/about".to_owned(), String::new()),
         };
         if query.is_empty() {

@@ -24,6 +24,7 @@ use yew::prelude::*;
 
 use crate::corpus::Corpus;
 use crate::i18n::Lang;
+use crate::imports::Imported;
 use crate::route::{history_mode, HistoryMode, Route};
 use crate::tracker::{Notice, Tracker, TrackerAction};
 
@@ -44,6 +45,10 @@ pub struct State {
     pub notice: Option<Notice>,
     /// Bumped on every tracker change, so the app knows when to save.
     pub tracker_rev: u32,
+    /// Replies added in this browser (already part of `corpus`).
+    pub imports: Rc<Vec<Imported>>,
+    /// Bumped on every change of `imports`, so the app knows when to save.
+    pub imports_rev: u32,
 }
 
 impl PartialEq for State {
@@ -54,6 +59,7 @@ impl PartialEq for State {
             && self.history == other.history
             && self.last_replies == other.last_replies
             && self.tracker_rev == other.tracker_rev
+            && self.imports_rev == other.imports_rev
             && self.tracker == other.tracker
             && self.notice == other.notice
     }
@@ -81,7 +87,19 @@ impl State {
             tracker,
             notice,
             tracker_rev: 0,
+            imports: Rc::default(),
+            imports_rev: 0,
         }
+    }
+
+    /// The state with these imported replies loaded at start-up (not saved
+    /// again).
+    pub fn with_imports(mut self, imports: Vec<Imported>) -> State {
+        if !imports.is_empty() {
+            self.corpus = Rc::new(self.corpus.with_imports(&imports));
+            self.imports = Rc::new(imports);
+        }
+        self
     }
 
     /// Index of the open reply in the corpus, if one is open and known.
@@ -99,6 +117,14 @@ pub enum Action {
     SetLang(Lang),
     /// A change to the commitments tracker.
     Tracker(TrackerAction),
+    /// Reply files (name, bytes) to add to the corpus; `today` is the date
+    /// they are recorded as added.
+    ImportReplies {
+        files: Vec<(String, Vec<u8>)>,
+        today: String,
+    },
+    /// Remove an imported reply (by its file name).
+    RemoveImport(String),
     /// Show a message (e.g. a storage failure reported after saving).
     Notice(Notice),
     DismissNotice,
@@ -138,6 +164,23 @@ impl Reducible for State {
                 }
                 next.tracker_rev = next.tracker_rev.wrapping_add(1);
             }
+            Action::ImportReplies { files, today } => {
+                let mut imports = (*self.imports).clone();
+                let report = crate::imports::offer(&mut imports, files, &today);
+                if !report.added.is_empty() || !report.replaced.is_empty() {
+                    next.set_imports(imports);
+                }
+                next.notice = Some(Notice::Replies(report));
+            }
+            Action::RemoveImport(file) => {
+                let mut imports = (*self.imports).clone();
+                imports.retain(|f| f.file != file);
+                if imports.len() == self.imports.len() {
+                    return self;
+                }
+                next.set_imports(imports);
+                next.notice = Some(Notice::ReplyRemoved(file));
+            }
             Action::Notice(notice) => next.notice = Some(notice),
             Action::DismissNotice => next.notice = None,
         }
@@ -146,6 +189,12 @@ impl Reducible for State {
 }
 
 impl State {
+    fn set_imports(&mut self, imports: Vec<Imported>) {
+        self.corpus = Rc::new(self.corpus.with_imports(&imports));
+        self.imports = Rc::new(imports);
+        self.imports_rev = self.imports_rev.wrapping_add(1);
+    }
+
     fn set_route(&mut self, route: Route) {
         if route.filters().is_some() {
             self.last_replies = route.clone();

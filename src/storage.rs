@@ -7,6 +7,7 @@
 
 use wasm_bindgen::JsCast;
 
+use crate::imports::{self, Imported};
 use crate::tracker::{Notice, Stored, Tracker, STORAGE_KEY};
 
 /// What [`load`] found, and what to tell the user about it.
@@ -65,7 +66,7 @@ pub fn load() -> Loaded {
         // Keep a copy of the value as it was: the next save drops the
         // malformed entries from the main key.
         Stored::Loaded { tracker, skipped } => {
-            let backup = copy_aside(&storage, raw.as_deref().unwrap_or_default());
+            let backup = copy_aside(&storage, STORAGE_KEY, raw.as_deref().unwrap_or_default());
             Loaded {
                 tracker,
                 notice: Some(Notice::Skipped {
@@ -75,7 +76,7 @@ pub fn load() -> Loaded {
             }
         }
         Stored::Corrupt(reason) => {
-            let backup = set_aside(&storage, raw.as_deref().unwrap_or_default());
+            let backup = set_aside(&storage, STORAGE_KEY, raw.as_deref().unwrap_or_default());
             Loaded {
                 tracker: Tracker::default(),
                 notice: Some(Notice::Corrupt { reason, backup }),
@@ -87,16 +88,16 @@ pub fn load() -> Loaded {
 /// Copies an unreadable value to a fresh backup key and clears the main
 /// key; returns the backup key, or `None` when the copy failed (the value
 /// then stays untouched under the main key).
-fn set_aside(storage: &web_sys::Storage, raw: &str) -> Option<String> {
-    let key = copy_aside(storage, raw)?;
-    let _ = storage.remove_item(STORAGE_KEY);
+fn set_aside(storage: &web_sys::Storage, main: &str, raw: &str) -> Option<String> {
+    let key = copy_aside(storage, main, raw)?;
+    let _ = storage.remove_item(main);
     Some(key)
 }
 
 /// Copies a stored value to a fresh backup key, unless a backup already
 /// holds exactly this value; returns the key.
-fn copy_aside(storage: &web_sys::Storage, raw: &str) -> Option<String> {
-    let prefix = format!("{STORAGE_KEY}.corrupt-");
+fn copy_aside(storage: &web_sys::Storage, main: &str, raw: &str) -> Option<String> {
+    let prefix = format!("{main}.corrupt-");
     let existing = (0..storage.length().unwrap_or(0))
         .filter_map(|i| storage.key(i).ok().flatten())
         .filter(|k| k.starts_with(&prefix))
@@ -115,7 +116,7 @@ pub fn save(tracker: &Tracker) -> Result<(), Notice> {
     let storage = local_storage().ok_or(Notice::Unavailable)?;
     if let Ok(Some(raw)) = storage.get_item(STORAGE_KEY) {
         if let Stored::Corrupt(reason) = Tracker::from_stored(Some(&raw)) {
-            if set_aside(&storage, &raw).is_none() {
+            if set_aside(&storage, STORAGE_KEY, &raw).is_none() {
                 return Err(Notice::Corrupt {
                     reason,
                     backup: None,
@@ -126,6 +127,57 @@ pub fn save(tracker: &Tracker) -> Result<(), Notice> {
     storage
         .set_item(STORAGE_KEY, &tracker.to_json())
         .map_err(classify)
+}
+
+/// The replies imported in this browser. An unreadable value is set aside
+/// like the tracker's, and reported.
+pub fn load_imports() -> (Vec<Imported>, Option<Notice>) {
+    let Some(storage) = local_storage() else {
+        // The tracker's load already says that nothing is kept.
+        return (Vec::new(), None);
+    };
+    let raw = storage.get_item(imports::STORAGE_KEY).ok().flatten();
+    match imports::from_stored(raw.as_deref()) {
+        Ok(files) => (files, None),
+        Err(reason) => {
+            let backup = set_aside(
+                &storage,
+                imports::STORAGE_KEY,
+                raw.as_deref().unwrap_or_default(),
+            );
+            (
+                Vec::new(),
+                Some(Notice::RepliesUnreadable { reason, backup }),
+            )
+        }
+    }
+}
+
+/// Saves the imported replies. Never overwrites an unreadable value that
+/// could not be set aside.
+pub fn save_imports(files: &[Imported]) -> Result<(), Notice> {
+    let not_saved = |full: bool, why: String| Notice::RepliesNotSaved { full, why };
+    let storage = local_storage().ok_or_else(|| not_saved(false, "localStorage".into()))?;
+    if let Ok(Some(raw)) = storage.get_item(imports::STORAGE_KEY) {
+        if let Err(reason) = imports::from_stored(Some(&raw)) {
+            if set_aside(&storage, imports::STORAGE_KEY, &raw).is_none() {
+                return Err(Notice::RepliesUnreadable {
+                    reason,
+                    backup: None,
+                });
+            }
+        }
+    }
+    let written = if files.is_empty() {
+        storage.remove_item(imports::STORAGE_KEY)
+    } else {
+        storage.set_item(imports::STORAGE_KEY, &imports::to_stored(files))
+    };
+    written.map_err(|e| match classify(e) {
+        Notice::QuotaExceeded => not_saved(true, String::new()),
+        Notice::SaveFailed(why) => not_saved(false, why),
+        _ => not_saved(false, "localStorage".into()),
+    })
 }
 
 /// Turns a `setItem` exception into a notice.

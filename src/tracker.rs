@@ -208,15 +208,32 @@ pub enum Notice {
     Reset,
     /// The export file was offered for download.
     Exported(String),
+    /// Reply files offered for import: what was added, what refused.
+    Replies(crate::imports::Report),
+    /// An imported reply was removed.
+    ReplyRemoved(String),
+    /// The saved imported replies could not be read; set aside as `backup`.
+    RepliesUnreadable {
+        reason: String,
+        backup: Option<String>,
+    },
+    /// The imported replies could not be saved (`full`: no room left).
+    RepliesNotSaved {
+        full: bool,
+        why: String,
+    },
 }
 
 impl Notice {
     /// A problem (shown as a warning) rather than a confirmation.
     pub fn is_problem(&self) -> bool {
-        !matches!(
-            self,
-            Notice::Imported(_) | Notice::Reset | Notice::Exported(_)
-        )
+        match self {
+            Notice::Replies(report) => report.is_problem(),
+            Notice::Imported(_) | Notice::Reset | Notice::Exported(_) | Notice::ReplyRemoved(_) => {
+                false
+            }
+            _ => true,
+        }
     }
 
     pub fn message(&self, lang: Lang) -> String {
@@ -278,6 +295,29 @@ impl Notice {
             (Notice::Reset, _) => lang.pick("已清空全部承诺进展。", "All commitment progress was cleared.").into(),
             (Notice::Exported(file), Lang::Zh) => format!("已导出为 {file}。"),
             (Notice::Exported(file), Lang::En) => format!("Exported as {file}."),
+            (Notice::Replies(report), _) => report.message(lang),
+            (Notice::ReplyRemoved(file), Lang::Zh) => format!("已移除导入的答复 {file}。"),
+            (Notice::ReplyRemoved(file), Lang::En) => format!("Removed the imported reply {file}."),
+            (Notice::RepliesUnreadable { reason, backup }, Lang::Zh) => format!(
+                "浏览器中保存的导入答复无法读取（{reason}）。{}",
+                backup.as_ref().map_or("原内容保留未动。".to_owned(), |k| format!("原内容已另存为 {k}。"))
+            ),
+            (Notice::RepliesUnreadable { reason, backup }, Lang::En) => format!(
+                "The imported replies saved in this browser could not be read ({reason}). {}",
+                backup.as_ref().map_or("The original was left untouched.".to_owned(), |k| format!("The original was set aside as {k}."))
+            ),
+            (Notice::RepliesNotSaved { full: true, .. }, _) => lang
+                .pick(
+                    "浏览器存储空间已满，导入的答复未能保存，只在当前页面中可用。",
+                    "The browser's storage is full: the imported replies were not saved and live in this page only.",
+                )
+                .into(),
+            (Notice::RepliesNotSaved { why, .. }, Lang::Zh) => {
+                format!("导入的答复未能保存（{why}），只在当前页面中可用。")
+            }
+            (Notice::RepliesNotSaved { why, .. }, Lang::En) => {
+                format!("The imported replies could not be saved ({why}); they live in this page only.")
+            }
         }
     }
 }

@@ -30,6 +30,7 @@ pub fn masthead() -> Html {
                 lang.pick("数据", "Figures"),
                 Some(figures),
             ),
+            View::Charts => (Route::Charts.href(), lang.pick("概览", "Overview"), None),
             View::About => (Route::About.href(), lang.pick("关于", "About"), None),
         };
         let here = view == current;

@@ -95,6 +95,21 @@ pub fn meta_card(props: &MetaCardProps) -> Html {
             html! { format!("{office}{date}") },
         ));
     }
+    if entry.imported {
+        let added = app
+            .imports
+            .iter()
+            .find(|f| f.file == entry.file)
+            .map(|f| f.added.clone())
+            .unwrap_or_default();
+        rows.push(row(
+            lang.pick("来源", "Source"),
+            html! { <span data-source="imported">{ match lang {
+                crate::i18n::Lang::Zh => format!("在本浏览器中导入：{}（{added}）", entry.file),
+                crate::i18n::Lang::En => format!("Imported in this browser: {} ({added})", entry.file),
+            } }</span> },
+        ));
+    }
     let mut line: Vec<String> = Vec::new();
     if let Some(s) = &m.session {
         line.push(s.clone());

@@ -7,6 +7,7 @@ pub mod facet_panel;
 pub mod figure_list;
 pub mod figure_mark;
 pub mod hit_nav;
+pub mod import_panel;
 pub mod marked;
 pub mod masthead;
 pub mod meta_card;

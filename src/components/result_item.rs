@@ -49,12 +49,14 @@ pub fn result_item(props: &ResultItemProps) -> Html {
         .and_then(|b| snippet(&b.text, &props.query, 18, 64));
     let (figures, commitments) = (entry.reply.figures.len(), entry.reply.commitments.len());
     html! {
-        <li data-reply={meta.doc_number.clone().unwrap_or_else(|| entry.id.clone())} class={classes!("result", open.then_some("open"))}>
+        <li data-reply={meta.doc_number.clone().unwrap_or_else(|| entry.id.clone())} class={classes!("result", open.then_some("open"))}
+            data-imported={entry.imported.then_some("")}>
             <a class="result-link" {href} aria-current={open.then_some("page")}>
                 <span class="result-top">
                     <span class={classes!("kind-badge", crate::corpus::kind_key(meta.kind).to_owned())}>
                         { format::reply_kind(meta.kind, lang) }
                     </span>
+                    if entry.imported { <span class="imported-badge">{ lang.pick("已导入", "Imported") }</span> }
                     if let Some(d) = meta.date { <span class="result-date">{ format::date(d, lang) }</span> }
                 </span>
                 <span class="result-title">{ marked(title, &props.query.hits(title)) }</span>

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::facet_panel::FacetPanel;
+use crate::components::import_panel::{import_files, ImportPanel};
 use crate::components::overview::Overview;
 use crate::components::reader::Reader;
 use crate::components::result_list::ResultList;
@@ -18,19 +19,26 @@ pub fn replies_page() -> Html {
     let app = use_app();
     let lang = app.lang;
     let filters = app.route.filters().cloned().unwrap_or_default();
+    let revs = (app.tracker_rev, app.imports_rev);
     let facts = {
         let app = app.clone();
-        use_memo(app.tracker_rev, move |_| app.corpus.facts(&app.tracker))
+        use_memo(revs, move |_| app.corpus.facts(&app.tracker))
     };
-    // The last outcome: a search that extends it only looks at its matches.
-    let previous = use_mut_ref(|| None::<Rc<Outcome>>);
+    // The last outcome, for the corpus it was found in: a search that
+    // extends it only looks at its matches.
+    let previous = use_mut_ref(|| None::<(u32, Rc<Outcome>)>);
     let outcome = {
         let app = app.clone();
         let previous = previous.clone();
-        use_memo((filters.clone(), app.tracker_rev), move |(filters, _)| {
+        use_memo((filters.clone(), revs), move |(filters, _)| {
             let last = previous.borrow().clone();
-            let outcome = Rc::new(app.corpus.search(filters, &facts, last.as_deref()));
-            *previous.borrow_mut() = Some(outcome.clone());
+            let last = last.filter(|(rev, _)| *rev == app.imports_rev);
+            let outcome = Rc::new(app.corpus.search(
+                filters,
+                &facts,
+                last.as_ref().map(|(_, o)| &**o),
+            ));
+            *previous.borrow_mut() = Some((app.imports_rev, outcome.clone()));
             outcome
         })
     };
@@ -47,12 +55,45 @@ pub fn replies_page() -> Html {
         },
         (None, None) => html! { <Overview {lang} corpus={app.corpus.clone()} /> },
     };
+    // Reply files dropped anywhere on the view are imported.
+    let dragging = use_state(|| false);
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if !*dragging {
+                dragging.set(true);
+            }
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            // Only when leaving the view, not when moving between its parts.
+            if e.related_target().is_none() {
+                dragging.set(false);
+            }
+        })
+    };
+    let ondrop = {
+        let app = app.clone();
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            if let Some(files) = e.data_transfer().and_then(|d| d.files()) {
+                import_files(&app, files);
+            }
+        })
+    };
     html! {
-        <div class={classes!("replies", open.is_some().then_some("has-open"))}>
+        <div class={classes!("replies", open.is_some().then_some("has-open"), dragging.then_some("dropping"))}
+             {ondragover} {ondragleave} {ondrop}>
             <aside class="sidebar" aria-label={lang.pick("搜索与筛选", "Search and filters")}>
                 <SearchBox />
                 <FacetPanel counts={outcome.counts.clone()} />
                 <ResultList outcome={(*outcome).clone()} />
+                <ImportPanel />
             </aside>
             <main id="dafu-main" class="reader-pane">{ reader }</main>
         </div>

@@ -62,3 +62,16 @@ appTest('the about view has no serious accessibility violation', async ({ page, 
   await page.waitForSelector('.about-page');
   await audit(page, 'about view');
 });
+
+appTest('the overview charts have no serious accessibility violation', async ({ page, open }) => {
+  await open('#/charts');
+  await page.waitForSelector('[data-chart="money"] [data-chart-mark]');
+  await audit(page, 'overview charts');
+});
+
+appTest('replies imported in the browser have no serious accessibility violation', async ({ page, open }) => {
+  await open('#/');
+  await page.setInputFiles('[data-action="import-replies"]', join(ROOT, 'tests', 'e2e', 'fixtures', 'import-utf8.txt'));
+  await page.waitForSelector('[data-reply][data-imported]');
+  await audit(page, 'list with an imported reply and the import message');
+});

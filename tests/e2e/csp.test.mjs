@@ -28,7 +28,7 @@ appTest('the app works under its CSP: every view, search, a reply, a status', as
   await page.fill('#dafu-search', '');
   await page.locator('[data-reply] a').first().click();
   await page.waitForFunction(() => location.hash.startsWith('#/replies/'));
-  for (const view of ['commitments', 'figures', 'about', 'replies']) {
+  for (const view of ['commitments', 'figures', 'charts', 'about', 'replies']) {
     await page.click(`a[data-view="${view}"]`);
     await page.waitForSelector(`.view-${view}`);
   }

@@ -1,0 +1,76 @@
+//! Adding replies in the browser: pick files (or drop them on the replies
+//! view, see `pages/replies.rs`), see what is imported and remove it. The
+//! files are parsed here, by the app's own parser; nothing is uploaded.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::imports::MAX_CHARS;
+use crate::state::{use_app, Action, AppHandle};
+use crate::{browser, format, storage};
+
+/// Offers the files of a file input or a drop to the import.
+pub fn import_files(app: &AppHandle, files: web_sys::FileList) {
+    let app = app.clone();
+    browser::read_files(files, move |files| {
+        if !files.is_empty() {
+            app.dispatch(Action::ImportReplies {
+                files,
+                today: storage::today(),
+            });
+        }
+    });
+}
+
+#[function_component(ImportPanel)]
+pub fn import_panel() -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let onchange = {
+        let app = app.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            if let Some(files) = input.files() {
+                import_files(&app, files);
+            }
+            // The same file may be picked again later.
+            input.set_value("");
+        })
+    };
+    let used: usize = app.imports.iter().map(|f| f.text.chars().count()).sum();
+    let files = app.imports.iter().map(|f| {
+        let file = f.file.clone();
+        let remove = app.callback(move |_: MouseEvent| Action::RemoveImport(file.clone()));
+        html! {
+            <li data-imported-file={f.file.clone()}>
+                <span class="import-name">{ f.file.clone() }</span>
+                <span class="muted">{ format!(" · {}", f.added) }</span>
+                <button type="button" class="link" onclick={remove} data-action="remove-import"
+                        aria-label={format!("{} {}", lang.pick("移除", "Remove"), f.file)}>
+                    { lang.pick("移除", "Remove") }
+                </button>
+            </li>
+        }
+    });
+    html! {
+        <section class="imports" aria-labelledby="dafu-imports-title">
+            <h2 id="dafu-imports-title" class="visually-hidden">{ lang.pick("导入答复", "Import replies") }</h2>
+            <label class="button filepick">
+                { lang.pick("导入答复文件…", "Import reply files…") }
+                <input type="file" multiple=true accept=".txt,.md,text/plain,text/markdown"
+                       class="visually-hidden" {onchange} data-action="import-replies" />
+            </label>
+            <p class="hint">{ lang.pick(
+                "TXT 或 MD，UTF-8 或 GBK，也可拖放到此处；只在本浏览器中解析和保存。",
+                "TXT or MD, UTF-8 or GBK, or drop them here; parsed and kept in this browser only.",
+            ) }</p>
+            if !app.imports.is_empty() {
+                <ul class="import-list">{ for files }</ul>
+                <p class="hint">{ match lang {
+                    crate::i18n::Lang::Zh => format!("已用 {} / {} 字", format::count(used), format::count(MAX_CHARS)),
+                    crate::i18n::Lang::En => format!("{} of {} characters used", format::count(used), format::count(MAX_CHARS)),
+                } }</p>
+            }
+        </section>
+    }
+}

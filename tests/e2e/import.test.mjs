@@ -1,0 +1,89 @@
+// Replies added in the browser: picked or dropped files (UTF-8 and GBK)
+// join the corpus, marked as imported, survive a reload and can be
+// removed; a file that is not a reply is refused and changes nothing.
+// The fixtures are two bundled replies under new document numbers (one
+// saved as GBK) and a note that is no reply.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { appTest, expect, ROOT } from './harness.mjs';
+
+const FIX = join(ROOT, 'tests', 'e2e', 'fixtures');
+const PICK = '[data-action="import-replies"]';
+const UTF8 = '沪科提复〔2026〕7号';
+const GBK = '沪科建复〔2026〕8号';
+const stored = (page) => page.evaluate(() => localStorage.getItem('dafu.imports.v1'));
+const countIs = (page, n) =>
+  page.waitForFunction((n) => document.querySelectorAll('[data-reply]').length === n, n);
+
+appTest('picked UTF-8 and GBK replies join the list, marked, searchable, and stay after a reload', async ({ page, open }) => {
+  await open();
+  await page.setInputFiles(PICK, [join(FIX, 'import-utf8.txt'), join(FIX, 'import-gbk.txt')]);
+  await countIs(page, 7);
+  expect.equal(await page.locator('[data-reply][data-imported]').count(), 2);
+  expect.match(await page.locator('[data-notice]').textContent(), /已导入 2 件答复/);
+  // The GBK file reads as the reply it was made from.
+  const title = (doc) => page.locator(`[data-reply="${doc}"] .result-title`).textContent();
+  expect.equal(await title(GBK), await title('沪科建复〔2025〕38号'));
+  expect.equal(await page.locator(`[data-reply="${UTF8}"] .imported-badge`).textContent(), '已导入');
+
+  await page.reload();
+  await countIs(page, 7);
+  expect.equal(await page.locator('[data-reply][data-imported]').count(), 2);
+  await page.fill('#dafu-search', '〔2026〕');
+  await countIs(page, 2);
+  await page.locator(`[data-reply="${GBK}"] a`).click();
+  await page.waitForSelector(`.reader[data-open="${GBK}"]`);
+  expect.ok((await page.locator('.reader [data-figure]').count()) > 0, 'figures marked in the imported reply');
+  expect.ok((await page.locator('[data-commitment]').count()) > 0, 'its commitments can be tracked');
+  expect.match(await page.locator('.reader [data-source="imported"]').textContent(), /在本浏览器中导入：import-gbk\.txt/);
+});
+
+appTest('a file that is not a reply is refused, naming what it lacks, and nothing changes', async ({ page, open }) => {
+  await open();
+  await page.setInputFiles(PICK, join(FIX, 'not-a-reply.md'));
+  const notice = page.locator('[data-notice]');
+  await notice.waitFor();
+  expect.match(await notice.textContent(), /not-a-reply\.md 未导入：不像一件答复（.*文号/);
+  expect.equal(await notice.getAttribute('role'), 'alert');
+  expect.equal(await page.locator('[data-reply]').count(), 5);
+  expect.equal(await stored(page), null);
+});
+
+appTest('an imported reply is removed, and stays removed after a reload', async ({ page, open }) => {
+  await open();
+  await page.setInputFiles(PICK, join(FIX, 'import-utf8.txt'));
+  await countIs(page, 6);
+  expect.ok((await stored(page)).includes(UTF8));
+  await page.locator('[data-imported-file="import-utf8.txt"] [data-action="remove-import"]').click();
+  await countIs(page, 5);
+  expect.match(await page.locator('[data-notice]').textContent(), /已移除导入的答复 import-utf8\.txt/);
+  await page.reload();
+  await countIs(page, 5);
+  expect.equal(await stored(page), null);
+});
+
+appTest('files dropped on the replies view are imported', async ({ page, open }) => {
+  await open();
+  const bytes = [...(await readFile(join(FIX, 'import-gbk.txt')))];
+  await page.evaluate((bytes) => {
+    const data = new DataTransfer();
+    data.items.add(new File([new Uint8Array(bytes)], 'dropped.txt', { type: 'text/plain' }));
+    const target = document.querySelector('.replies');
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, bytes);
+  await page.waitForSelector(`[data-reply="${GBK}"][data-imported]`);
+  expect.ok(await page.locator('[data-imported-file="dropped.txt"]').isVisible());
+});
+
+appTest('an unreadable saved value is set aside and the app starts without imports', async ({ page, open }) => {
+  await open();
+  await page.evaluate(() => localStorage.setItem('dafu.imports.v1', '{broken'));
+  await page.reload();
+  await page.waitForSelector('[data-reply]');
+  expect.match(await page.locator('[data-notice]').textContent(), /导入答复无法读取.*另存为 dafu\.imports\.v1\.corrupt-/);
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  const backup = keys.find((k) => k.startsWith('dafu.imports.v1.corrupt-'));
+  expect.equal(await page.evaluate((k) => localStorage.getItem(k), backup), '{broken');
+  expect.equal(await page.locator('[data-reply]').count(), 5);
+});
