@@ -8,6 +8,7 @@ use crate::facets::{self, Facet, FacetCounts, Facts};
 use crate::route::Filters;
 use crate::search::{Document, Hit, Matcher, Query};
 use crate::tracker::Tracker;
+use crate::xrefs::Term;
 
 /// One reply and its precomputed facts.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,6 +51,9 @@ pub struct Corpus {
     /// Figures and commitments of all replies together.
     pub figures: usize,
     pub commitments: usize,
+    /// Figures and programmes named in several replies, found when first
+    /// asked for (a reader opens), not at start-up.
+    xrefs: std::cell::OnceCell<Vec<Term>>,
 }
 
 /// What the list shows for a search and a facet selection.
@@ -136,7 +140,14 @@ impl Corpus {
             newest,
             figures,
             commitments,
+            xrefs: Default::default(),
         }
+    }
+
+    /// Figures and programmes named in more than one reply.
+    pub fn xrefs(&self) -> &[Term] {
+        self.xrefs
+            .get_or_init(|| crate::xrefs::find(self.entries.iter().map(|e| &e.reply)))
     }
 
     /// The index of the reply with this URL id.

@@ -23,6 +23,7 @@ mod search;
 mod state;
 mod storage;
 mod tracker;
+mod xrefs;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use app::prerender;

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::components::block_view::BlockView;
 use crate::components::checklist::Checklist;
+use crate::components::cross_refs::CrossRefs;
 use crate::components::figure_list::FigureList;
 use crate::components::hit_nav::HitNav;
 use crate::components::meta_card::MetaCard;
@@ -71,6 +72,7 @@ pub fn reader(props: &ReaderProps) -> Html {
                 </div>
                 <div class="reader-rail">
                     <FigureList index={props.index} />
+                    <CrossRefs index={props.index} />
                 </div>
             </div>
         </article>

@@ -245,3 +245,22 @@ appTest('printing shows the reply and its checklist, not the chrome', async ({ p
   expect.ok(await page.locator('.reply-body').isVisible());
   expect.ok(await page.locator('.reader [data-commitment]').first().isVisible(), 'checklist printed');
 });
+
+appTest('a programme or an amount named in two replies links them, and the link finds it there', async ({ page, open }) => {
+  const naming = (term) => parsed.filter((r) => r.paragraphs.some((p) => p.text.replace(/\s/g, '').includes(term)));
+  const [a, b] = naming('高质量孵化器');
+  expect.equal(naming('高质量孵化器').length, 2, 'two bundled replies name 高质量孵化器');
+  await open(replyHash(a.doc_number));
+  const term = page.locator('.reader [data-xref="高质量孵化器"]');
+  await term.waitFor();
+  expect.deepEqual(await term.locator('a').allTextContents(), [b.doc_number]);
+  // The same amount in two replies is linked too.
+  const others = naming('74亿元').filter((r) => r.doc_number !== a.doc_number).map((r) => r.doc_number);
+  expect.equal(others.length, 1);
+  expect.deepEqual(await page.locator('.reader [data-xref="74亿元"] a').allTextContents(), others);
+
+  await term.locator('a').click();
+  await page.waitForSelector(`.reader[data-open="${b.doc_number}"]`);
+  expect.equal(await page.inputValue('#dafu-search'), '高质量孵化器');
+  expect.ok(Number(await page.locator('.hit-nav').getAttribute('data-hits')) > 0, 'the term is marked in the other reply');
+});
