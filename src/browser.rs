@@ -228,3 +228,20 @@ pub fn read_files(files: web_sys::FileList, done: impl FnOnce(Vec<(String, Vec<u
         done(read);
     });
 }
+
+/// Prints the page in a mode the print stylesheet knows (`commitments`:
+/// the open reply's commitments only, on one page): the mode is set on
+/// the app's root element until the printing is done.
+pub fn print_as(mode: &str) {
+    let document = gloo::utils::document();
+    let Ok(Some(root)) = document.query_selector("[data-dafu]") else {
+        return;
+    };
+    let _ = root.set_attribute("data-print", mode);
+    let window = gloo::utils::window();
+    EventListener::once(&window, "afterprint", move |_| {
+        let _ = root.remove_attribute("data-print");
+    })
+    .forget();
+    let _ = window.print();
+}

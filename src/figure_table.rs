@@ -3,10 +3,9 @@
 //! as CSV (UTF-8 with a byte-order mark, so Excel reads the Chinese).
 //! Pure: tested natively; the page only renders what this returns.
 
-use std::borrow::Cow;
-
 use dafu_parser::{Figure, FigureKind, Qualifier, Reply};
 
+use crate::exports::Table;
 use crate::format::{figure_kind_key, figure_kind_label};
 use crate::i18n::Lang;
 
@@ -145,48 +144,28 @@ pub fn qualifier_label(q: Qualifier, lang: Lang) -> &'static str {
     }
 }
 
-/// One CSV field, quoted when it holds a comma, quote or line break
-/// (RFC 4180). A field starting with = + - @ is prefixed with a quote mark
-/// so spreadsheets do not run it as a formula — except plain numbers.
-pub fn csv_field(s: &str) -> Cow<'_, str> {
-    let formula = s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err();
-    let s: Cow<str> = if formula {
-        format!("'{s}").into()
-    } else {
-        s.into()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\"")).into()
-    } else {
-        s
-    }
-}
-
-/// The rows as CSV text, BOM first, one header line, `\r\n` line ends.
+/// The rows as a table for export (CSV or JSON, see [`crate::exports`]).
 /// `reply` gives a row's reply document number and title.
-pub fn to_csv<'r>(
-    rows: &[Row<'r>],
-    lang: Lang,
-    reply: impl Fn(usize) -> (String, String),
-) -> String {
-    let header = [
-        lang.pick("文号", "doc_number"),
-        lang.pick("答复", "reply_title"),
-        lang.pick("原文", "text"),
-        lang.pick("数字", "number"),
-        lang.pick("量级", "magnitude"),
-        lang.pick("单位", "unit"),
-        lang.pick("限定", "qualifier"),
-        lang.pick("类型", "kind"),
-        lang.pick("标准化数值", "value"),
-    ];
-    let mut out = String::from("\u{feff}");
-    out.push_str(&header.join(","));
-    out.push_str("\r\n");
+pub fn table<'r>(rows: &[Row<'r>], lang: Lang, reply: impl Fn(usize) -> (String, String)) -> Table {
+    use crate::exports::Cell::{Number, Text};
+    let mut t = Table::with_columns(
+        lang,
+        &[
+            ("doc_number", "文号", "doc_number", Text),
+            ("reply_title", "答复", "reply_title", Text),
+            ("text", "原文", "text", Text),
+            ("number", "数字", "number", Number),
+            ("magnitude", "量级", "magnitude", Text),
+            ("unit", "单位", "unit", Text),
+            ("qualifier", "限定", "qualifier", Text),
+            ("kind", "类型", "kind", Text),
+            ("value", "标准化数值", "value", Number),
+        ],
+    );
     for r in rows {
         let f = r.figure;
         let (doc, title) = reply(r.reply);
-        let cells = [
+        t.rows.push(vec![
             doc,
             title,
             f.text.clone(),
@@ -198,17 +177,9 @@ pub fn to_csv<'r>(
             qualifier_label(f.qualifier, lang).to_owned(),
             figure_kind_label(f.kind, lang).to_owned(),
             f.value.to_string(),
-        ];
-        let line: Vec<Cow<str>> = cells.iter().map(|c| csv_field(c)).collect();
-        out.push_str(&line.join(","));
-        out.push_str("\r\n");
+        ]);
     }
-    out
-}
-
-/// Name of the CSV file: `dafu-数据-2025-11-23.csv`.
-pub fn csv_filename(today: &str) -> String {
-    format!("dafu-数据-{today}.csv")
+    t
 }
 
 #[cfg(test)]
@@ -304,23 +275,13 @@ mod tests {
     }
 
     #[test]
-    fn csv_fields_are_quoted_only_when_needed() {
-        assert_eq!(csv_field("166家"), "166家");
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
-        assert_eq!(csv_field("=1+1"), "'=1+1");
-        assert_eq!(csv_field("-12.5"), "-12.5");
-        assert_eq!(csv_field(""), "");
-    }
-
-    #[test]
     fn csv_starts_with_a_bom_and_a_header() {
         let rs = replies();
         let rows = collect(&rs);
-        let csv = to_csv(&rows[2..3], Lang::Zh, |i| {
+        let csv = table(&rows[2..3], Lang::Zh, |i| {
             (format!("沪科提复〔2025〕{i}号"), "关于“科技，创新”".into())
-        });
+        })
+        .to_csv();
         assert!(csv.starts_with("\u{feff}文号,答复,原文,"), "{csv}");
         let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
         assert_eq!(lines.len(), 2);
@@ -328,11 +289,14 @@ mod tests {
             lines[1],
             "沪科提复〔2025〕1号,关于“科技，创新”,超21亿元,21,亿,元,超过,金额,2100000000"
         );
-        let en = to_csv(&[], Lang::En, |_| Default::default());
+        let en = table(&[], Lang::En, |_| Default::default()).to_csv();
         assert_eq!(
             en,
             "\u{feff}doc_number,reply_title,text,number,magnitude,unit,qualifier,kind,value\r\n"
         );
-        assert_eq!(csv_filename("2025-11-23"), "dafu-数据-2025-11-23.csv");
+        assert_eq!(
+            crate::exports::filename("数据", "2025-11-23", "csv"),
+            "dafu-数据-2025-11-23.csv"
+        );
     }
 }

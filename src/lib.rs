@@ -9,6 +9,7 @@ mod components;
 mod corpus;
 mod data;
 mod embed;
+mod exports;
 mod facets;
 mod figure_table;
 mod format;

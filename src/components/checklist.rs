@@ -61,6 +61,12 @@ pub fn checklist(props: &ChecklistProps) -> Html {
             </h2>
             { body }
             if !commitments.is_empty() {
+                <p class="print-summary">
+                    <button type="button" class="button" onclick={Callback::from(|_: MouseEvent| crate::browser::print_as("commitments"))}
+                            data-action="print-commitments">
+                        { lang.pick("打印承诺摘要（一页）", "Print a one-page summary of the commitments") }
+                    </button>
+                </p>
                 <p class="more"><a href={all.href()}>
                     { lang.pick("在“承诺”页查看全部承诺，导出或导入记录 →", "All commitments, export and import: the Commitments page →") }
                 </a></p>

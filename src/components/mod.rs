@@ -4,6 +4,7 @@ pub mod block_view;
 pub mod checklist;
 pub mod commitment_item;
 pub mod cross_refs;
+pub mod export_buttons;
 pub mod facet_panel;
 pub mod figure_list;
 pub mod figure_mark;

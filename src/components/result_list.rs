@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::components::export_buttons::ExportButtons;
 use crate::components::result_item::ResultItem;
 use crate::corpus::Outcome;
 use crate::route::{Filters, Route};
@@ -58,6 +59,11 @@ pub fn result_list(props: &ResultListProps) -> Html {
             })
         })
     };
+    let table = {
+        let corpus = app.corpus.clone();
+        let rows = props.outcome.rows.clone();
+        Callback::from(move |()| crate::exports::replies(&corpus, &rows, lang))
+    };
     let more = {
         let limit = limit.clone();
         Callback::from(move |_: MouseEvent| limit.set(*limit + PAGE))
@@ -69,6 +75,11 @@ pub fn result_list(props: &ResultListProps) -> Html {
                 { count }
                 if !order.is_empty() { <span class="order">{ " · " }{ order }</span> }
             </p>
+            if shown > 0 {
+                <div class="result-exports">
+                    <ExportButtons what="答复" count={shown} table={table} />
+                </div>
+            }
             if shown == 0 {
                 <div class="empty">
                     <p>{ lang.pick("没有符合条件的答复。", "No reply matches.") }</p>

@@ -5,6 +5,8 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::components::export_buttons::ExportButtons;
+
 use crate::components::commitment_item::{status_mark, CommitmentItem};
 use crate::components::progress_summary::ProgressSummary;
 use crate::components::tracker_tools::TrackerTools;
@@ -44,6 +46,10 @@ pub fn commitments_page() -> Html {
         .filter(|&p| status.is_none_or(|s| tracker.status(id_of(p)) == s))
         .collect();
 
+    let table = {
+        let (corpus, tracker, items) = (app.corpus.clone(), app.tracker.clone(), shown.clone());
+        Callback::from(move |()| crate::exports::commitments(&corpus, &tracker, &items, lang))
+    };
     let link = |status: Option<Status>| {
         Route::Commitments(CommitmentsQuery {
             status: status.map(|s| s.key().to_owned()),
@@ -127,10 +133,13 @@ pub fn commitments_page() -> Html {
                     </select>
                 </label>
             </div>
-            <p class="result-count" role="status">{ match lang {
-                crate::i18n::Lang::Zh => format!("显示 {} 项承诺", shown.len()),
-                crate::i18n::Lang::En => format!("Showing {} commitments", shown.len()),
-            } }</p>
+            <div class="count-row">
+                <p class="result-count" role="status">{ match lang {
+                    crate::i18n::Lang::Zh => format!("显示 {} 项承诺", shown.len()),
+                    crate::i18n::Lang::En => format!("Showing {} commitments", shown.len()),
+                } }</p>
+                <ExportButtons what="承诺" count={shown.len()} {table} />
+            </div>
             if groups.is_empty() {
                 <p class="empty">{ if in_scope.is_empty() {
                     lang.pick("语料中还没有识别出承诺。", "No commitments were found in the corpus yet.")

@@ -5,15 +5,15 @@
 use web_sys::{HtmlElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::components::export_buttons::ExportButtons;
+
 use crate::components::figure_mark::figure_id;
 use crate::figure_table::{self, qualifier_label, Row, SortKey, NO_UNIT};
 use crate::format::{self, figure_kind_key, figure_kind_label};
 use crate::hooks::synced_select::use_synced_select;
 use crate::i18n::Lang;
 use crate::route::{FiguresQuery, Filters, Route};
-use crate::state::{use_app, Action};
-use crate::storage;
-use crate::tracker::Notice;
+use crate::state::use_app;
 
 #[function_component(FiguresPage)]
 pub fn figures_page() -> Html {
@@ -66,26 +66,29 @@ pub fn figures_page() -> Html {
             });
         })
     };
-    let export = {
-        let app = app.clone();
-        let csv = figure_table::to_csv(&rows, lang, |r| {
-            let e = &corpus.entries[r];
-            (
-                e.reply
-                    .meta
-                    .doc_number
-                    .clone()
-                    .unwrap_or_else(|| e.id.clone()),
-                e.title().to_owned(),
-            )
-        });
-        Callback::from(move |_: MouseEvent| {
-            let name = figure_table::csv_filename(&storage::today());
-            let notice = match storage::download(&name, &csv, "text/csv") {
-                Ok(()) => Notice::Exported(name),
-                Err(why) => Notice::SaveFailed(why),
-            };
-            app.dispatch(Action::Notice(notice));
+    let table = {
+        let corpus = app.corpus.clone();
+        let rows: Vec<(usize, usize)> = rows.iter().map(|r| (r.reply, r.index)).collect();
+        Callback::from(move |()| {
+            let rows: Vec<figure_table::Row> = rows
+                .iter()
+                .map(|&(reply, index)| figure_table::Row {
+                    reply,
+                    index,
+                    figure: &corpus.entries[reply].reply.figures[index],
+                })
+                .collect();
+            figure_table::table(&rows, lang, |r| {
+                let e = &corpus.entries[r];
+                (
+                    e.reply
+                        .meta
+                        .doc_number
+                        .clone()
+                        .unwrap_or_else(|| e.id.clone()),
+                    e.title().to_owned(),
+                )
+            })
         })
     };
 
@@ -158,9 +161,7 @@ pub fn figures_page() -> Html {
                         }) }
                     </select>
                 </label>
-                <button type="button" class="button" onclick={export} data-action="export-csv" disabled={rows.is_empty()}>
-                    { lang.pick("导出 CSV", "Export CSV") }
-                </button>
+                <ExportButtons what="数据" count={rows.len()} {table} />
             </div>
             <p class="result-count" role="status">{ match lang {
                 Lang::Zh => format!("共 {} 个数字", rows.len()),

@@ -264,3 +264,30 @@ appTest('a programme or an amount named in two replies links them, and the link 
   expect.equal(await page.inputValue('#dafu-search'), '高质量孵化器');
   expect.ok(Number(await page.locator('.hit-nav').getAttribute('data-hits')) > 0, 'the term is marked in the other reply');
 });
+
+appTest('the one-page commitments summary prints the commitments without the text of the reply', async ({ page, open }) => {
+  const reply = parsed.find((r) => r.commitments.length > 2);
+  await open(replyHash(reply.doc_number));
+  await page.waitForSelector('[data-action="print-commitments"]');
+  await page.emulateMedia({ media: 'print' });
+  // What the printer would get, seen from inside the print call.
+  await page.evaluate(() => {
+    window.print = () => {
+      const visible = (sel) => [...document.querySelectorAll(sel)].some((e) => e.checkVisibility());
+      window.__printed = {
+        mode: document.querySelector('[data-dafu]').dataset.print,
+        body: visible('.reply-body'),
+        commitments: document.querySelectorAll('[data-commitment]').length,
+        shown: visible('[data-commitment]'),
+        title: visible('#dafu-reader-title'),
+      };
+      dispatchEvent(new Event('afterprint'));
+    };
+  });
+  // The button itself is not printed, so it is pressed from the page.
+  await page.evaluate(() => document.querySelector('[data-action="print-commitments"]').click());
+  const printed = await page.evaluate(() => window.__printed);
+  expect.deepEqual(printed, { mode: 'commitments', body: false, commitments: reply.commitments.length, shown: true, title: true });
+  expect.equal(await page.evaluate(() => document.querySelector('[data-dafu]').dataset.print), undefined, 'the mode ends with the printing');
+  expect.ok(await page.locator('.reply-body').isVisible(), 'an ordinary print still has the text');
+});

@@ -300,3 +300,34 @@ appTest('the tracker views read in English after the switch', async ({ page, ope
   await open('#/about');
   expect.match(await page.locator('.about-page').textContent(), /Privacy/);
 });
+
+appTest('the listed replies and commitments export as CSV and JSON', async ({ page, open }) => {
+  await open('#/replies?kind=suggestion');
+  await page.waitForFunction(() => document.querySelectorAll('[data-reply]').length === 2);
+  const save = async (action) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(action)]);
+    return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+  };
+  const csv = await save('.results [data-action="export-csv"]');
+  expect.match(csv.name, /^dafu-答复-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect.ok(csv.text.startsWith('\uFEFF编号,文号,'), 'BOM and header');
+  expect.equal(csv.text.trim().split('\r\n').length, 3, 'a header and the two replies listed');
+  const json = JSON.parse((await save('.results [data-action="export-json"]')).text);
+  expect.deepEqual(json.map((r) => r.kind), ['suggestion', 'suggestion']);
+
+  await open('#/commitments?status=kept');
+  await page.waitForSelector('.view-commitments');
+  expect.equal(await page.locator('.count-row [data-action="export-csv"]').isDisabled(), true, 'nothing kept yet');
+  await open('#/commitments');
+  const id = await page.locator('[data-commitment]').first().getAttribute('data-commitment');
+  await page.locator(`[data-commitment="${id}"] select`).selectOption('kept');
+  const rows = JSON.parse((await save('.count-row [data-action="export-json"]')).text);
+  expect.equal(rows.length, await page.locator('[data-commitment]').count());
+  expect.deepEqual([rows[0].id, rows[0].status], [id, 'kept']);
+
+  await open('#/figures?kind=money');
+  await page.waitForSelector('[data-figure-row]');
+  const figures = JSON.parse((await save('.figures-page [data-action="export-json"]')).text);
+  expect.equal(figures.length, await page.locator('[data-figure-row]').count());
+  expect.ok(figures.every((f) => typeof f.value === 'number' && f.unit !== undefined));
+});
