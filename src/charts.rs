@@ -122,12 +122,7 @@ pub fn commitments_by_status(corpus: &Corpus, tracker: &Tracker, lang: Lang) -> 
         .take(MAX_BARS)
         .map(|e| {
             let progress = tracker.progress(e.reply.commitments.iter().map(|c| c.id.as_str()));
-            let number = e
-                .reply
-                .meta
-                .doc_number
-                .clone()
-                .unwrap_or_else(|| e.id.clone());
+            let number = e.number();
             let segments = Status::ALL
                 .into_iter()
                 .filter(|s| progress.count(*s) > 0)
@@ -173,12 +168,7 @@ pub fn largest_amounts(corpus: &Corpus, lang: Lang) -> Vec<Bar> {
                 .filter(|f| f.kind == FigureKind::Money && f.unit.as_deref() == Some("元"))
                 .collect();
             let top = money.iter().max_by(|a, b| a.value.total_cmp(&b.value))?;
-            let number = e
-                .reply
-                .meta
-                .doc_number
-                .clone()
-                .unwrap_or_else(|| e.id.clone());
+            let number = e.number();
             let label = match lang {
                 Lang::Zh => format!(
                     "{number}：最大金额 {}（共 {} 项金额）",

@@ -212,11 +212,7 @@ pub fn commitments(
         let status = tracker.status(&c.id);
         t.rows.push(vec![
             c.id.clone(),
-            e.reply
-                .meta
-                .doc_number
-                .clone()
-                .unwrap_or_else(|| e.id.clone()),
+            e.number(),
             e.title().to_owned(),
             c.heading.clone(),
             c.text.clone(),

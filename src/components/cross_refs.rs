@@ -38,7 +38,7 @@ pub fn cross_refs(props: &CrossRefsProps) -> Html {
                 },
             }
             .href();
-            let number = e.reply.meta.doc_number.clone().unwrap_or_else(|| e.id.clone());
+            let number = e.number();
             html! { <li><a {href} title={e.title().to_owned()}>{ number }</a></li> }
         });
         html! {

@@ -49,7 +49,7 @@ pub fn result_item(props: &ResultItemProps) -> Html {
         .and_then(|b| snippet(&b.text, &props.query, 18, 64));
     let (figures, commitments) = (entry.reply.figures.len(), entry.reply.commitments.len());
     html! {
-        <li data-reply={meta.doc_number.clone().unwrap_or_else(|| entry.id.clone())} class={classes!("result", open.then_some("open"))}
+        <li data-reply={entry.number()} class={classes!("result", open.then_some("open"))}
             data-imported={entry.imported.then_some("")}>
             <a class="result-link" {href} aria-current={open.then_some("page")}>
                 <span class="result-top">

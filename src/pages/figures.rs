@@ -80,14 +80,7 @@ pub fn figures_page() -> Html {
                 .collect();
             figure_table::table(&rows, lang, |r| {
                 let e = &corpus.entries[r];
-                (
-                    e.reply
-                        .meta
-                        .doc_number
-                        .clone()
-                        .unwrap_or_else(|| e.id.clone()),
-                    e.title().to_owned(),
-                )
+                (e.number(), e.title().to_owned())
             })
         })
     };
@@ -234,12 +227,7 @@ fn row(r: &Row, app: &crate::state::AppHandle, lang: Lang) -> Html {
             .forget();
         })
     };
-    let number = e
-        .reply
-        .meta
-        .doc_number
-        .clone()
-        .unwrap_or_else(|| e.id.clone());
+    let number = e.number();
     html! {
         <tr data-figure-row={kind} data-value={f.value.to_string()}>
             <td class="fig-text">

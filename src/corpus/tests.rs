@@ -1,0 +1,267 @@
+//! Tests of the corpus: ids, search order, facets, imports; then the
+//! bundled corpus itself.
+
+use super::*;
+use dafu_parser::{Block, BlockKind, Commitment, Meta, Section, Span};
+
+pub fn reply(
+    doc: &str,
+    kind: ReplyKind,
+    year: u16,
+    title: &str,
+    body: &str,
+    commitments: usize,
+) -> Reply {
+    let block = Block {
+        kind: BlockKind::Paragraph,
+        section: Section::Body,
+        text: body.into(),
+        bold: vec![],
+        source: Span::default(),
+    };
+    Reply {
+        meta: Meta {
+            doc_number: Some(doc.into()),
+            doc_year: Some(year),
+            kind: Some(kind),
+            title: Some(title.into()),
+            proposers: vec!["成键".into()],
+            result_class: Some(ResultClass::A),
+            date: Some(Date {
+                year,
+                month: 5,
+                day: 1,
+            }),
+            ..Meta::default()
+        },
+        blocks: vec![block],
+        commitments: (0..commitments)
+            .map(|i| Commitment {
+                id: format!("{doc}#{i}"),
+                heading: "h".into(),
+                text: "t".into(),
+                block: 0,
+                range: Span::default(),
+            })
+            .collect(),
+        ..Reply::default()
+    }
+}
+
+fn corpus() -> Corpus {
+    let r = |file: &str, reply| BundledReply {
+        file: file.into(),
+        reply,
+    };
+    Corpus::new(Bundle {
+        replies: vec![
+            r(
+                "a.txt",
+                reply(
+                    "沪科提复〔2023〕45号",
+                    ReplyKind::Proposal,
+                    2023,
+                    "关于桥梁",
+                    "孵化器孵化",
+                    2,
+                ),
+            ),
+            r(
+                "b.txt",
+                reply(
+                    "沪科建复〔2025〕38号",
+                    ReplyKind::Suggestion,
+                    2025,
+                    "关于孵化",
+                    "基金",
+                    0,
+                ),
+            ),
+            r(
+                "c.txt",
+                reply(
+                    "沪科建复〔2025〕38号",
+                    ReplyKind::Suggestion,
+                    2025,
+                    "关于人才",
+                    "人才",
+                    1,
+                ),
+            ),
+        ],
+    })
+}
+
+#[test]
+fn ids_are_document_numbers_or_file_stems() {
+    let c = corpus();
+    let ids: Vec<&str> = c.entries.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["沪科提复〔2023〕45号", "沪科建复〔2025〕38号", "c"]);
+    assert_eq!(c.find("c"), Some(2));
+    assert_eq!(c.find("nope"), None);
+}
+
+#[test]
+fn newest_first_without_a_query_relevance_with_one() {
+    let c = corpus();
+    let all = c.search_fresh(&Filters::default(), &Tracker::default());
+    assert_eq!(all.rows, [1, 2, 0]);
+    let q = c.search_fresh(
+        &Filters {
+            q: "孵化".into(),
+            ..Filters::default()
+        },
+        &Tracker::default(),
+    );
+    assert_eq!(q.rows, [1, 0], "title hit first");
+}
+
+#[test]
+fn a_search_narrowed_from_the_previous_one_finds_the_same() {
+    let c = corpus();
+    let facts = c.facts(&Tracker::default());
+    let by = |q: &str| Filters {
+        q: q.into(),
+        ..Filters::default()
+    };
+    let mut previous: Option<Outcome> = None;
+    for q in [
+        "",
+        "孵",
+        "孵化",
+        "孵化器",
+        "孵化",
+        "人",
+        "人才",
+        "人才 关于",
+    ] {
+        let narrowed = c.search(&by(q), &facts, previous.as_ref());
+        assert_eq!(narrowed, c.search(&by(q), &facts, None), "{q}");
+        previous = Some(narrowed);
+    }
+    let fresh = c.search(&by("孵化"), &facts, None);
+    assert_eq!(fresh.matching, [0, 1]);
+    assert_eq!(
+        fresh.snippet_blocks,
+        [None, Some(0)],
+        "title hit first, then a body hit"
+    );
+}
+
+#[test]
+fn imports_follow_the_bundled_replies_and_replace_earlier_imports() {
+    let c = corpus();
+    let text = include_str!("../../corpus/000_00776b651792bc00.txt");
+    let file = |name: &str| crate::imports::Imported {
+        file: name.into(),
+        text: text.into(),
+        encoding: dafu_parser::Encoding::Utf8,
+        added: "2026-12-02".into(),
+    };
+    let with = c.with_imports(&[file("x.txt"), file("y.txt"), file("c.txt")]);
+    let ids: Vec<(&str, bool)> = with
+        .entries
+        .iter()
+        .map(|e| (e.id.as_str(), e.imported))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("沪科提复〔2023〕45号", false),
+            ("沪科建复〔2025〕38号", false),
+            ("c", false),
+            ("沪科提复〔2025〕58号", true),
+            ("y", true),
+            ("c~2", true),
+        ]
+    );
+    let again = with.with_imports(&[file("y.txt")]);
+    assert_eq!(again.entries.len(), 4);
+    assert_eq!(again.entries[3].id, "沪科提复〔2025〕58号");
+    assert_eq!(
+        again.commitments,
+        c.commitments + again.entries[3].reply.commitments.len()
+    );
+}
+
+#[test]
+fn facets_narrow_and_count_from_the_same_predicate() {
+    let c = corpus();
+    let t = Tracker::default();
+    let f = Filters {
+        kind: Some("suggestion".into()),
+        ..Filters::default()
+    };
+    let out = c.search_fresh(&f, &t);
+    assert_eq!(out.rows, [1, 2]);
+    let kinds = &out.counts[Facet::Kind.index()].values;
+    assert_eq!(
+        kinds,
+        &[("proposal".to_owned(), 1), ("suggestion".to_owned(), 2)]
+    );
+    let has = &out.counts[Facet::Commitments.index()].values;
+    assert_eq!(has, &[("yes".to_owned(), 1), ("no".to_owned(), 1)]);
+    let status = &out.counts[Facet::Status.index()].values;
+    assert_eq!(status, &[("not_rated".to_owned(), 1)]);
+}
+
+/// The bundled corpus itself, natively: what the app will show.
+mod bundled {
+    use super::*;
+    use crate::runs::{pieces, Piece};
+
+    fn corpus() -> Corpus {
+        Corpus::new(crate::data::load().expect("the bundled corpus decodes"))
+    }
+
+    #[test]
+    fn every_figure_of_every_reply_is_rendered_as_a_mark() {
+        for e in corpus().entries {
+            let reply = &e.reply;
+            let mut marked = 0;
+            for (b, block) in reply.blocks.iter().enumerate() {
+                let figs: Vec<_> = reply
+                    .figures
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| f.block as usize == b)
+                    .map(|(i, f)| (i, f.range.range()))
+                    .collect();
+                let bold: Vec<_> = block.bold.iter().map(|s| s.range()).collect();
+                marked += pieces(&block.text, &bold, &[], &figs)
+                    .iter()
+                    .filter(|p| matches!(p, Piece::Figure { .. }))
+                    .count();
+            }
+            assert_eq!(marked, reply.figures.len(), "{}", e.file);
+        }
+    }
+
+    #[test]
+    fn ids_are_unique_and_found_again() {
+        let c = corpus();
+        for (i, e) in c.entries.iter().enumerate() {
+            assert_eq!(c.find(&e.id), Some(i));
+            let href = crate::route::Route::Replies {
+                open: Some(e.id.clone()),
+                filters: Filters::default(),
+            }
+            .href();
+            assert_eq!(
+                crate::route::Route::from_hash(&href).open_reply(),
+                Some(e.id.as_str())
+            );
+        }
+    }
+
+    #[test]
+    fn facet_counts_add_up_over_the_corpus() {
+        let c = corpus();
+        let out = c.search_fresh(&Filters::default(), &Tracker::default());
+        assert_eq!(out.rows.len(), c.entries.len());
+        for fc in out.counts.iter().filter(|fc| fc.facet != Facet::Status) {
+            let sum: usize = fc.values.iter().map(|v| v.1).sum();
+            assert_eq!(sum, c.entries.len(), "{:?}", fc.facet);
+        }
+    }
+}
