@@ -245,3 +245,22 @@ pub fn print_as(mode: &str) {
     .forget();
     let _ = window.print();
 }
+
+/// Decodes a reply file as the parser reads one: UTF-8 (with or without
+/// BOM), else GB18030/GBK with the browser's own decoder — the parser is
+/// built without its GB18030 tables for the web — else lossy UTF-8.
+pub fn decode_text(bytes: &[u8]) -> (String, dafu_parser::Encoding) {
+    use dafu_parser::Encoding;
+    let (text, encoding) = dafu_parser::decode_text(bytes);
+    if encoding != Encoding::Lossy || bytes.starts_with(b"\xEF\xBB\xBF") {
+        return (text, encoding);
+    }
+    let options = web_sys::TextDecoderOptions::new();
+    options.set_fatal(true);
+    match web_sys::TextDecoder::new_with_label_and_options("gb18030", &options)
+        .and_then(|d| d.decode_with_u8_array(bytes))
+    {
+        Ok(gbk) => (gbk, Encoding::Gb18030),
+        Err(_) => (text, Encoding::Lossy),
+    }
+}

@@ -90,11 +90,24 @@ pub struct Report {
     pub refused: Vec<(String, Refusal)>,
 }
 
-/// Adds the files (name, bytes) to `files`, each checked like a corpus file.
-pub fn offer(files: &mut Vec<Imported>, offered: Vec<(String, Vec<u8>)>, today: &str) -> Report {
+/// A file offered for import, decoded (`browser::decode_text` in the app).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Offered {
+    pub file: String,
+    pub text: String,
+    /// [`Encoding::Lossy`] when it was neither UTF-8 nor GBK.
+    pub encoding: Encoding,
+}
+
+/// Adds the offered files to `files`, each checked like a corpus file.
+pub fn offer(files: &mut Vec<Imported>, offered: Vec<Offered>, today: &str) -> Report {
     let mut report = Report::default();
-    for (file, bytes) in offered {
-        let (text, encoding) = dafu_parser::decode_text(&bytes);
+    for Offered {
+        file,
+        text,
+        encoding,
+    } in offered
+    {
         if encoding == Encoding::Lossy {
             report.refused.push((file, Refusal::NotText));
             continue;
@@ -200,6 +213,15 @@ impl Report {
 mod tests {
     use super::*;
 
+    fn offered(file: &str, bytes: &[u8]) -> Offered {
+        let (text, encoding) = dafu_parser::decode_text(bytes);
+        Offered {
+            file: file.into(),
+            text,
+            encoding,
+        }
+    }
+
     fn reply_text(number: &str) -> String {
         let real = include_str!("../corpus/000_00776b651792bc00.txt");
         let old = dafu_parser::parse(real.as_bytes()).meta.doc_number.unwrap();
@@ -214,13 +236,10 @@ mod tests {
         let report = offer(
             &mut files,
             vec![
-                ("a.txt".into(), text.clone().into_bytes()),
-                ("b.txt".into(), gbk.into_owned()),
-                (
-                    "notes.md".into(),
-                    "# 会议纪要\n\n今天讨论了预算。".as_bytes().to_vec(),
-                ),
-                ("x.bin".into(), vec![0xff, 0xfe, 0x00, 0x81]),
+                offered("a.txt", text.as_bytes()),
+                offered("b.txt", &gbk),
+                offered("notes.md", "# 会议纪要\n\n今天讨论了预算。".as_bytes()),
+                offered("x.bin", &[0xff, 0xfe, 0x00, 0x81]),
             ],
             "2026-12-02",
         );
@@ -245,12 +264,12 @@ mod tests {
         let mut files = Vec::new();
         offer(
             &mut files,
-            vec![("a.txt".into(), text.clone().into_bytes())],
+            vec![offered("a.txt", text.as_bytes())],
             "d",
         );
         let again = offer(
             &mut files,
-            vec![("a.txt".into(), text.clone().into_bytes())],
+            vec![offered("a.txt", text.as_bytes())],
             "e",
         );
         assert_eq!(
@@ -260,7 +279,7 @@ mod tests {
 
         let room = MAX_CHARS / text.chars().count();
         let many = (0..room)
-            .map(|i| (format!("{i}.txt"), text.clone().into_bytes()))
+            .map(|i| offered(&format!("{i}.txt"), text.as_bytes()))
             .collect();
         let report = offer(&mut files, many, "d");
         assert_eq!(files.len(), room, "a.txt and room - 1 more");
@@ -275,10 +294,7 @@ mod tests {
         let mut files = Vec::new();
         offer(
             &mut files,
-            vec![(
-                "a.txt".into(),
-                reply_text("沪科提复〔2026〕3号").into_bytes(),
-            )],
+            vec![offered("a.txt", reply_text("沪科提复〔2026〕3号").as_bytes())],
             "d",
         );
         assert_eq!(from_stored(Some(&to_stored(&files))), Ok(files));

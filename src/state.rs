@@ -117,10 +117,10 @@ pub enum Action {
     SetLang(Lang),
     /// A change to the commitments tracker.
     Tracker(TrackerAction),
-    /// Reply files (name, bytes) to add to the corpus; `today` is the date
-    /// they are recorded as added.
+    /// Reply files to add to the corpus; `today` is the date they are
+    /// recorded as added.
     ImportReplies {
-        files: Vec<(String, Vec<u8>)>,
+        files: Vec<crate::imports::Offered>,
         today: String,
     },
     /// Remove an imported reply (by its file name).

@@ -5,7 +5,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::imports::MAX_CHARS;
+use crate::imports::{Offered, MAX_CHARS};
 use crate::state::{use_app, Action, AppHandle};
 use crate::{browser, format, storage};
 
@@ -14,6 +14,17 @@ pub fn import_files(app: &AppHandle, files: web_sys::FileList) {
     let app = app.clone();
     browser::read_files(files, move |files| {
         if !files.is_empty() {
+            let files = files
+                .into_iter()
+                .map(|(file, bytes)| {
+                    let (text, encoding) = browser::decode_text(&bytes);
+                    Offered {
+                        file,
+                        text,
+                        encoding,
+                    }
+                })
+                .collect();
             app.dispatch(Action::ImportReplies {
                 files,
                 today: storage::today(),

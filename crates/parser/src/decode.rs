@@ -3,6 +3,7 @@
 //! Strict UTF-8 first (a byte-order mark is dropped), then GB18030 — the
 //! superset of GBK that Chinese Windows tools write — when it decodes without
 //! a single error, and as a last resort UTF-8 with replacement characters.
+//! Without the `gb18030` feature only UTF-8 is read; the rest is lossy.
 //! Line endings are kept as they are: [`crate::source`] reads `\r\n` and
 //! `\r` as line ends, so source ranges index exactly this text.
 
@@ -37,6 +38,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoded<'_> {
             encoding,
         };
     }
+    #[cfg(feature = "gb18030")]
     if !bom {
         if let Some(text) =
             encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes)
@@ -65,6 +67,7 @@ mod tests {
         assert_eq!((d.text.as_ref(), d.encoding), ("答", Encoding::Utf8Bom));
     }
 
+    #[cfg(feature = "gb18030")]
     #[test]
     fn gbk() {
         let (bytes, _, _) = encoding_rs::GB18030.encode("沪科提复〔2025〕58号\r\n");

@@ -71,6 +71,7 @@ fn prose_is_not_a_reply() {
     );
 }
 
+#[cfg(feature = "gb18030")]
 #[test]
 fn gb18030_parses_like_utf8() {
     for (name, text) in corpus() {
@@ -84,6 +85,7 @@ fn gb18030_parses_like_utf8() {
     }
 }
 
+#[cfg(feature = "gb18030")]
 #[test]
 fn decoded_text_parses_to_the_same_reply() {
     for (name, text) in corpus() {
