@@ -262,16 +262,8 @@ mod tests {
     fn the_same_name_replaces_and_the_room_is_limited() {
         let text = reply_text("沪科提复〔2026〕2号");
         let mut files = Vec::new();
-        offer(
-            &mut files,
-            vec![offered("a.txt", text.as_bytes())],
-            "d",
-        );
-        let again = offer(
-            &mut files,
-            vec![offered("a.txt", text.as_bytes())],
-            "e",
-        );
+        offer(&mut files, vec![offered("a.txt", text.as_bytes())], "d");
+        let again = offer(&mut files, vec![offered("a.txt", text.as_bytes())], "e");
         assert_eq!(
             (again.replaced.len(), files.len(), files[0].added.as_str()),
             (1, 1, "e")
@@ -294,7 +286,10 @@ mod tests {
         let mut files = Vec::new();
         offer(
             &mut files,
-            vec![offered("a.txt", reply_text("沪科提复〔2026〕3号").as_bytes())],
+            vec![offered(
+                "a.txt",
+                reply_text("沪科提复〔2026〕3号").as_bytes(),
+            )],
             "d",
         );
         assert_eq!(from_stored(Some(&to_stored(&files))), Ok(files));

@@ -162,7 +162,10 @@ pub fn commitments_page() -> Html {
                 html! {
                     <section class="commitment-group" key={e.id.clone()} aria-label={e.title().to_owned()}>
                         <h2><a href={route.href()}>{ e.title().to_owned() }</a></h2>
-                        <p class="group-meta">{ meta.into_iter().flatten().collect::<Vec<_>>().join(" · ") }</p>
+                        <p class="group-meta">
+                            { meta.into_iter().flatten().collect::<Vec<_>>().join(" · ") }
+                            if e.imported { <span class="imported-badge">{ lang.pick("已导入", "Imported") }</span> }
+                        </p>
                         <ol class="commitments">
                             { for items.into_iter().map(|index| html! {
                                 <CommitmentItem key={e.reply.commitments[index].id.clone()} reply={r} {index} />

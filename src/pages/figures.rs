@@ -242,7 +242,10 @@ fn row(r: &Row, app: &crate::state::AppHandle, lang: Lang) -> Html {
                 dafu_parser::Qualifier::Exact => html! { <span class="none" title={qualifier_label(f.qualifier, lang)}>{ "—" }</span> },
                 q => html! { qualifier_label(q, lang) },
             } }</td>
-            <td class="reply-cell"><span class="doc-number" title={e.title().to_owned()}>{ number }</span></td>
+            <td class="reply-cell">
+                <span class="doc-number" title={e.title().to_owned()}>{ number }</span>
+                if e.imported { <span class="imported-badge">{ lang.pick("已导入", "Imported") }</span> }
+            </td>
         </tr>
     }
 }

@@ -36,6 +36,14 @@ appTest('picked UTF-8 and GBK replies join the list, marked, searchable, and sta
   expect.ok((await page.locator('.reader [data-figure]').count()) > 0, 'figures marked in the imported reply');
   expect.ok((await page.locator('[data-commitment]').count()) > 0, 'its commitments can be tracked');
   expect.match(await page.locator('.reader [data-source="imported"]').textContent(), /在本浏览器中导入：import-gbk\.txt/);
+
+  // Marked in the other views too.
+  await page.locator('a[data-view="commitments"]').click();
+  await page.waitForSelector('.view-commitments');
+  expect.equal(await page.locator('.commitment-group .imported-badge').count(), 2);
+  await page.locator('a[data-view="figures"]').click();
+  await page.waitForSelector('[data-figure-row]');
+  expect.ok((await page.locator('[data-figure-row] .imported-badge').count()) > 0);
 });
 
 appTest('a file that is not a reply is refused, naming what it lacks, and nothing changes', async ({ page, open }) => {
