@@ -4,7 +4,7 @@
 
 use dafu_parser::FigureKind;
 
-use crate::corpus::{kind_key, Corpus};
+use crate::corpus::{kind_key, reply_year, Corpus};
 use crate::format;
 use crate::i18n::Lang;
 use crate::route::{CommitmentsQuery, Filters, Route};
@@ -40,8 +40,7 @@ pub struct Bar {
 }
 
 fn year_of(corpus: &Corpus, i: usize) -> Option<u16> {
-    let m = &corpus.entries[i].reply.meta;
-    m.date.map(|d| d.year).or(m.doc_year)
+    reply_year(&corpus.entries[i].reply)
 }
 
 /// Replies per year (newest first), a segment per kind, linking to the

@@ -2,6 +2,8 @@
 //! search documents and facet facts.
 
 use dafu_bundle::{Bundle, BundledReply};
+use std::rc::Rc;
+
 use dafu_parser::{Date, Reply, ReplyKind, ResultClass};
 
 use crate::facets::{self, Facet, FacetCounts, Facts};
@@ -54,7 +56,9 @@ impl Entry {
 /// The whole corpus, in bundle order.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Corpus {
-    pub entries: Vec<Entry>,
+    /// Shared, so that a corpus with other imports keeps the bundled
+    /// replies without copying them.
+    pub entries: Vec<Rc<Entry>>,
     /// Indices of `entries`, newest first.
     pub newest: Vec<usize>,
     /// Figures and commitments of all replies together.
@@ -97,12 +101,12 @@ impl Corpus {
             .filter(|e| !e.imported)
             .cloned()
             .collect();
-        let replies = imported.iter().map(|f| (f.file.clone(), f.reply()));
+        let replies = imported.iter().map(|f| (f.file.clone(), f.reply.clone()));
         Corpus::build(bundled, replies, true)
     }
 
     fn build(
-        mut entries: Vec<Entry>,
+        mut entries: Vec<Rc<Entry>>,
         replies: impl Iterator<Item = (String, Reply)>,
         imported: bool,
     ) -> Corpus {
@@ -126,14 +130,14 @@ impl Corpus {
             ids.insert(id.clone());
             let search = search_document(&reply);
             let facts = static_facts(&reply);
-            entries.push(Entry {
+            entries.push(Rc::new(Entry {
                 file,
                 reply,
                 id,
                 imported,
                 search,
                 facts,
-            });
+            }));
         }
         let mut newest: Vec<usize> = (0..entries.len()).collect();
         newest.sort_by(|&a, &b| {
@@ -268,14 +272,16 @@ pub fn kind_key(kind: Option<ReplyKind>) -> &'static str {
     }
 }
 
+/// The year a reply counts under (the year facet): its signature date's,
+/// else its document number's.
+pub fn reply_year(reply: &Reply) -> Option<u16> {
+    let m = &reply.meta;
+    m.date.map(|d| d.year).or(m.doc_year)
+}
+
 fn static_facts(reply: &Reply) -> Facts {
     let m = &reply.meta;
-    let year = m
-        .date
-        .map(|d| d.year)
-        .or(m.doc_year)
-        .map(|y| y.to_string())
-        .unwrap_or_default();
+    let year = reply_year(reply).map(|y| y.to_string()).unwrap_or_default();
     let has = if reply.commitments.is_empty() {
         "no"
     } else {

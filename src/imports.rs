@@ -20,8 +20,9 @@ pub const STORAGE_KEY: &str = "dafu.imports.v1";
 pub const MAX_CHARS: usize = 1_000_000;
 
 /// One imported reply: its text as decoded, so that it parses again on the
-/// next visit exactly as it did when it was added.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// next visit exactly as it did when it was added, and the reply parsed
+/// from it (once: not stored).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Imported {
     /// The file's name as the user had it.
     pub file: String,
@@ -30,18 +31,36 @@ pub struct Imported {
     pub encoding: Encoding,
     /// The day it was added, `YYYY-MM-DD`.
     pub added: String,
+    #[serde(skip)]
+    pub reply: Reply,
 }
 
 impl Imported {
-    pub fn reply(&self) -> Reply {
-        let mut reply = dafu_parser::parse(self.text.as_bytes());
-        reply.encoding = self.encoding;
-        reply
+    pub fn new(file: String, text: String, encoding: Encoding, added: String) -> Imported {
+        let mut imported = Imported {
+            file,
+            text,
+            encoding,
+            added,
+            reply: Reply::default(),
+        };
+        imported.parse();
+        imported
+    }
+
+    fn parse(&mut self) {
+        self.reply = dafu_parser::parse(self.text.as_bytes());
+        self.reply.encoding = self.encoding;
     }
 
     fn chars(&self) -> usize {
         self.text.chars().count()
     }
+}
+
+/// The characters the imported texts take, in all (see [`MAX_CHARS`]).
+pub fn used_chars(files: &[Imported]) -> usize {
+    files.iter().map(Imported::chars).sum()
 }
 
 #[derive(Serialize, Deserialize)]
@@ -59,7 +78,9 @@ pub fn from_stored(raw: Option<&str>) -> Result<Vec<Imported>, String> {
     if stored.version != 1 {
         return Err(format!("version {} (expected 1)", stored.version));
     }
-    Ok(stored.files)
+    let mut files = stored.files;
+    files.iter_mut().for_each(Imported::parse);
+    Ok(files)
 }
 
 pub fn to_stored(files: &[Imported]) -> String {
@@ -112,25 +133,16 @@ pub fn offer(files: &mut Vec<Imported>, offered: Vec<Offered>, today: &str) -> R
             report.refused.push((file, Refusal::NotText));
             continue;
         }
-        let candidate = Imported {
-            file: file.clone(),
-            text,
-            encoding,
-            added: today.to_owned(),
-        };
-        if let Err(e) = dafu_parser::check(&candidate.reply()) {
+        let candidate = Imported::new(file.clone(), text, encoding, today.to_owned());
+        if let Err(e) = dafu_parser::check(&candidate.reply) {
             report
                 .refused
                 .push((file, Refusal::NotAReply(e.to_string())));
             continue;
         }
         let earlier = files.iter().position(|f| f.file == file);
-        let used: usize = files
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| Some(*i) != earlier)
-            .map(|(_, f)| f.chars())
-            .sum();
+        // The file it replaces frees its room.
+        let used = used_chars(files) - earlier.map_or(0, |i| files[i].chars());
         let needed = candidate.chars();
         if used + needed > MAX_CHARS {
             let left = MAX_CHARS.saturating_sub(used);
@@ -247,7 +259,7 @@ mod tests {
         assert_eq!(files[1].encoding, Encoding::Gb18030);
         assert_eq!(files[1].text, text);
         assert_eq!(
-            files[0].reply().meta.doc_number.as_deref(),
+            files[0].reply.meta.doc_number.as_deref(),
             Some("沪科提复〔2026〕1号")
         );
         assert!(

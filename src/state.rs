@@ -96,10 +96,15 @@ impl State {
     /// again).
     pub fn with_imports(mut self, imports: Vec<Imported>) -> State {
         if !imports.is_empty() {
-            self.corpus = Rc::new(self.corpus.with_imports(&imports));
-            self.imports = Rc::new(imports);
+            self.put_imports(imports);
         }
         self
+    }
+
+    /// The imports, and the corpus with them.
+    fn put_imports(&mut self, imports: Vec<Imported>) {
+        self.corpus = Rc::new(self.corpus.with_imports(&imports));
+        self.imports = Rc::new(imports);
     }
 
     /// Index of the open reply in the corpus, if one is open and known.
@@ -189,9 +194,9 @@ impl Reducible for State {
 }
 
 impl State {
+    /// A change of the imports, to be saved.
     fn set_imports(&mut self, imports: Vec<Imported>) {
-        self.corpus = Rc::new(self.corpus.with_imports(&imports));
-        self.imports = Rc::new(imports);
+        self.put_imports(imports);
         self.imports_rev = self.imports_rev.wrapping_add(1);
     }
 

@@ -152,11 +152,13 @@ fn a_search_narrowed_from_the_previous_one_finds_the_same() {
 fn imports_follow_the_bundled_replies_and_replace_earlier_imports() {
     let c = corpus();
     let text = include_str!("../../corpus/000_00776b651792bc00.txt");
-    let file = |name: &str| crate::imports::Imported {
-        file: name.into(),
-        text: text.into(),
-        encoding: dafu_parser::Encoding::Utf8,
-        added: "2026-12-02".into(),
+    let file = |name: &str| {
+        crate::imports::Imported::new(
+            name.into(),
+            text.into(),
+            dafu_parser::Encoding::Utf8,
+            "2026-12-02".into(),
+        )
     };
     let with = c.with_imports(&[file("x.txt"), file("y.txt"), file("c.txt")]);
     let ids: Vec<(&str, bool)> = with
