@@ -87,19 +87,12 @@ impl Table {
                 for (column, cell) in self.columns.iter().zip(row) {
                     let value = match column.cell {
                         Cell::Text => Value::from(cell.as_str()),
+                        // Whole numbers as integers (2100000000, not 2.1e9).
                         Cell::Number => cell
-                            .parse::<f64>()
-                            .ok()
-                            .and_then(serde_json::Number::from_f64)
-                            .map_or(Value::Null, |n| {
-                                if n.as_f64()
-                                    .is_some_and(|f| f.fract() == 0.0 && f.abs() < 9e15)
-                                {
-                                    Value::from(n.as_f64().unwrap_or_default() as i64)
-                                } else {
-                                    Value::Number(n)
-                                }
-                            }),
+                            .parse::<i64>()
+                            .map(Value::from)
+                            .or_else(|_| cell.parse::<f64>().map(Value::from))
+                            .unwrap_or(Value::Null),
                         Cell::List => Value::from(
                             cell.split(SEP)
                                 .filter(|s| !s.is_empty())

@@ -5,7 +5,8 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::imports::{Offered, MAX_CHARS};
+use crate::i18n::Lang;
+use crate::imports::{used_chars, Offered, MAX_CHARS};
 use crate::state::{use_app, Action, AppHandle};
 use crate::{browser, format, storage};
 
@@ -33,6 +34,11 @@ pub fn import_files(app: &AppHandle, files: web_sys::FileList) {
     });
 }
 
+/// The mark of a reply imported in this browser, wherever it is listed.
+pub fn imported_badge(lang: Lang) -> Html {
+    html! { <span class="imported-badge">{ lang.pick("已导入", "Imported") }</span> }
+}
+
 #[function_component(ImportPanel)]
 pub fn import_panel() -> Html {
     let app = use_app();
@@ -48,7 +54,7 @@ pub fn import_panel() -> Html {
             input.set_value("");
         })
     };
-    let used: usize = app.imports.iter().map(|f| f.text.chars().count()).sum();
+    let used = used_chars(&app.imports);
     let files = app.imports.iter().map(|f| {
         let file = f.file.clone();
         let remove = app.callback(move |_: MouseEvent| Action::RemoveImport(file.clone()));

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::components::import_panel::imported_badge;
 use crate::components::marked::marked;
 use crate::format;
 use crate::route::Route;
@@ -56,7 +57,7 @@ pub fn result_item(props: &ResultItemProps) -> Html {
                     <span class={classes!("kind-badge", crate::corpus::kind_key(meta.kind).to_owned())}>
                         { format::reply_kind(meta.kind, lang) }
                     </span>
-                    if entry.imported { <span class="imported-badge">{ lang.pick("已导入", "Imported") }</span> }
+                    if entry.imported { { imported_badge(lang) } }
                     if let Some(d) = meta.date { <span class="result-date">{ format::date(d, lang) }</span> }
                 </span>
                 <span class="result-title">{ marked(title, &props.query.hits(title)) }</span>

@@ -5,9 +5,9 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::components::export_buttons::ExportButtons;
-
 use crate::components::commitment_item::{status_mark, CommitmentItem};
+use crate::components::export_buttons::ExportButtons;
+use crate::components::import_panel::imported_badge;
 use crate::components::progress_summary::ProgressSummary;
 use crate::components::tracker_tools::TrackerTools;
 use crate::format;
@@ -47,8 +47,10 @@ pub fn commitments_page() -> Html {
         .collect();
 
     let table = {
-        let (corpus, tracker, items) = (app.corpus.clone(), app.tracker.clone(), shown.clone());
-        Callback::from(move |()| crate::exports::commitments(&corpus, &tracker, &items, lang))
+        let (app, items) = (app.clone(), shown.clone());
+        Callback::from(move |()| {
+            crate::exports::commitments(&app.corpus, &app.tracker, &items, lang)
+        })
     };
     let link = |status: Option<Status>| {
         Route::Commitments(CommitmentsQuery {
@@ -164,7 +166,7 @@ pub fn commitments_page() -> Html {
                         <h2><a href={route.href()}>{ e.title().to_owned() }</a></h2>
                         <p class="group-meta">
                             { meta.into_iter().flatten().collect::<Vec<_>>().join(" · ") }
-                            if e.imported { <span class="imported-badge">{ lang.pick("已导入", "Imported") }</span> }
+                            if e.imported { { imported_badge(lang) } }
                         </p>
                         <ol class="commitments">
                             { for items.into_iter().map(|index| html! {

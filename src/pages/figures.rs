@@ -1,13 +1,13 @@
 //! The 数据 view: every figure of the corpus in one table, filtered by kind
 //! and unit, sorted by value, reply or kind (headers are buttons and carry
-//! `aria-sort`), exported as CSV. Filters and order live in the URL.
+//! `aria-sort`), exported as CSV or JSON. Filters and order live in the URL.
 
 use web_sys::{HtmlElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::components::export_buttons::ExportButtons;
-
 use crate::components::figure_mark::figure_id;
+use crate::components::import_panel::imported_badge;
 use crate::figure_table::{self, qualifier_label, Row, SortKey, NO_UNIT};
 use crate::format::{self, figure_kind_key, figure_kind_label};
 use crate::hooks::synced_select::use_synced_select;
@@ -244,7 +244,7 @@ fn row(r: &Row, app: &crate::state::AppHandle, lang: Lang) -> Html {
             } }</td>
             <td class="reply-cell">
                 <span class="doc-number" title={e.title().to_owned()}>{ number }</span>
-                if e.imported { <span class="imported-badge">{ lang.pick("已导入", "Imported") }</span> }
+                if e.imported { { imported_badge(lang) } }
             </td>
         </tr>
     }
