@@ -1,15 +1,8 @@
 // The overview's charts: drawn by the app as SVG, every mark a link to what
 // it counts, with words for screen readers.
-import { execFileSync } from 'node:child_process';
-import { appTest, expect, ROOT } from './harness.mjs';
+import { appTest, countIs, expect, parsedCorpus } from './harness.mjs';
 
-const parsed = JSON.parse(
-  execFileSync('cargo', ['run', '-q', '-p', 'dafu-cli', '--', 'parse', 'corpus', '--json'], {
-    cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20,
-  }),
-);
-const countIs = (page, n) =>
-  page.waitForFunction((n) => document.querySelectorAll('[data-reply]').length === n, n);
+const parsed = parsedCorpus();
 
 appTest('a year-and-kind segment opens the list of the replies it counts', async ({ page, open }) => {
   await open('#/charts');

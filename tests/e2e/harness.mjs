@@ -17,6 +17,7 @@
 //
 // The built pages run under a Content-Security-Policy that refuses inline
 // scripts, so page.addScriptTag cannot add test tools: use injectScript.
+import { execFileSync } from 'node:child_process';
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -37,6 +38,22 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--no-first-run',
 ];
+
+/**
+ * The bundled corpus as the CLI parses it (`dafu parse corpus --json`): the
+ * expected figures, commitments and fields, so tests follow the parser.
+ */
+export function parsedCorpus() {
+  return JSON.parse(
+    execFileSync('cargo', ['run', '-q', '-p', 'dafu-cli', '--', 'parse', 'corpus', '--json'], {
+      cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20,
+    }),
+  );
+}
+
+/** Waits until the result list holds `n` replies. */
+export const countIs = (page, n) =>
+  page.waitForFunction((n) => document.querySelectorAll('[data-reply]').length === n, n);
 
 let browser;
 const sites = new Map();

@@ -5,15 +5,13 @@
 // saved as GBK) and a note that is no reply.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { appTest, expect, ROOT } from './harness.mjs';
+import { appTest, countIs, expect, ROOT } from './harness.mjs';
 
 const FIX = join(ROOT, 'tests', 'e2e', 'fixtures');
 const PICK = '[data-action="import-replies"]';
 const UTF8 = '沪科提复〔2026〕7号';
 const GBK = '沪科建复〔2026〕8号';
 const stored = (page) => page.evaluate(() => localStorage.getItem('dafu.imports.v1'));
-const countIs = (page, n) =>
-  page.waitForFunction((n) => document.querySelectorAll('[data-reply]').length === n, n);
 
 appTest('picked UTF-8 and GBK replies join the list, marked, searchable, and stay after a reload', async ({ page, open }) => {
   await open();

@@ -1,18 +1,11 @@
 // The replies view: search, facets, the reader, the URL and the keyboard.
 // Expected figure and commitment counts come from the parser itself (the
 // CLI's JSON), so the test follows the parser as it improves.
-import { execFileSync } from 'node:child_process';
-import { appTest, expect, ROOT } from './harness.mjs';
+import { appTest, countIs, expect, parsedCorpus } from './harness.mjs';
 
-const parsed = JSON.parse(
-  execFileSync('cargo', ['run', '-q', '-p', 'dafu-cli', '--', 'parse', 'corpus', '--json'], {
-    cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20,
-  }),
-);
+const parsed = parsedCorpus();
 const numbers = parsed.map((r) => r.doc_number);
 const rows = (page) => page.locator('[data-reply]').evaluateAll((els) => els.map((e) => e.dataset.reply));
-const countIs = (page, n) =>
-  page.waitForFunction((n) => document.querySelectorAll('[data-reply]').length === n, n);
 const replyHash = (doc, query = '') => `#/replies/${encodeURIComponent(doc)}${query}`;
 
 appTest('every reply is listed, newest first', async ({ page, open }) => {
