@@ -60,9 +60,8 @@ pub fn result_list(props: &ResultListProps) -> Html {
         })
     };
     let table = {
-        let corpus = app.corpus.clone();
-        let rows = props.outcome.rows.clone();
-        Callback::from(move |()| crate::exports::replies(&corpus, &rows, lang))
+        let (corpus, outcome) = (app.corpus.clone(), props.outcome.clone());
+        Callback::from(move |()| crate::exports::replies(&corpus, &outcome.rows, lang))
     };
     let more = {
         let limit = limit.clone();
