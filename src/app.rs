@@ -7,18 +7,19 @@ use yew::prelude::*;
 
 use crate::components::masthead::Masthead;
 use crate::components::notice::NoticeBar;
-use crate::corpus::Corpus;
+use crate::model::bundled;
+use crate::model::corpus::Corpus;
+use crate::model::route::Route;
 use crate::pages::{
     about::AboutPage, charts::ChartsPage, commitments::CommitmentsPage, figures::FiguresPage,
     replies::RepliesPage,
 };
-use crate::route::Route;
 use crate::state::{AppHandle, State};
-use crate::{browser, data, keys, storage};
+use crate::web::{dom, hash, keys, lang, storage};
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let corpus = use_memo((), |_| data::load().map(|b| Rc::new(Corpus::new(b))));
+    let corpus = use_memo((), |_| bundled::load().map(|b| Rc::new(Corpus::new(b))));
     match &*corpus {
         Ok(corpus) => html! { <Shell corpus={corpus.clone()} /> },
         Err(e) => html! {
@@ -55,8 +56,8 @@ fn shell(props: &ShellProps) -> Html {
         let (imports, imports_notice) = storage::load_imports();
         State::new(
             corpus,
-            browser::saved_lang(),
-            Route::from_hash(&browser::hash()),
+            lang::saved_lang(),
+            Route::from_hash(&hash::hash()),
             loaded.tracker,
             loaded.notice.or(imports_notice),
         )
@@ -68,13 +69,11 @@ fn shell(props: &ShellProps) -> Html {
     {
         let app = app.clone();
         use_effect_with((), move |_| {
-            browser::on_hash_change(move |route| {
-                app.dispatch(crate::state::Action::Navigated(route))
-            })
+            hash::on_hash_change(move |route| app.dispatch(crate::state::Action::Navigated(route)))
         });
     }
     // The state changed the route: write it to the URL.
-    let writer = use_memo((), |_| browser::HashWriter::new());
+    let writer = use_memo((), |_| hash::HashWriter::new());
     use_effect_with(
         (state.route.clone(), state.history),
         move |(route, mode)| match mode {
@@ -104,7 +103,7 @@ fn shell(props: &ShellProps) -> Html {
             }
         });
     }
-    use_effect_with(state.lang, |lang| browser::set_lang(*lang));
+    use_effect_with(state.lang, |lang| lang::set_lang(*lang));
     // Keyboard shortcuts read the latest state through this cell.
     let latest = use_mut_ref(|| app.clone());
     *latest.borrow_mut() = app.clone();
@@ -115,9 +114,9 @@ fn shell(props: &ShellProps) -> Html {
     {
         let app = app.clone();
         use_effect_with((), move |_| {
-            if let Some(q) = browser::retire_prerender() {
+            if let Some(q) = dom::retire_prerender() {
                 if let Route::Replies { open, filters } = &app.route {
-                    let filters = crate::route::Filters {
+                    let filters = crate::model::route::Filters {
                         q,
                         ..filters.clone()
                     };
@@ -177,12 +176,12 @@ pub fn prerender() -> String {
     #[function_component(StartPage)]
     fn start_page() -> Html {
         let state = use_reducer(|| {
-            let corpus = data::load().map(Corpus::new).unwrap_or_default();
+            let corpus = bundled::load().map(Corpus::new).unwrap_or_default();
             State::new(
                 Rc::new(corpus),
-                crate::i18n::Lang::Zh,
+                crate::model::i18n::Lang::Zh,
                 Route::default(),
-                crate::tracker::Tracker::default(),
+                crate::model::tracker::Tracker::default(),
                 None,
             )
         });
@@ -205,7 +204,7 @@ mod tests {
     #[test]
     fn the_start_page_lists_every_bundled_reply_newest_first() {
         let html = prerender();
-        let corpus = Corpus::new(data::load().unwrap());
+        let corpus = Corpus::new(bundled::load().unwrap());
         let rows: Vec<usize> = corpus
             .newest
             .iter()

@@ -22,11 +22,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::corpus::Corpus;
-use crate::i18n::Lang;
-use crate::imports::Imported;
-use crate::route::{history_mode, HistoryMode, Route};
-use crate::tracker::{Notice, Tracker, TrackerAction};
+use crate::model::corpus::Corpus;
+use crate::model::i18n::Lang;
+use crate::model::imports::Imported;
+use crate::model::notice::Notice;
+use crate::model::route::{history_mode, HistoryMode, Route};
+use crate::model::tracker::{Tracker, TrackerAction};
 
 #[derive(Debug, Clone)]
 pub struct State {
@@ -125,7 +126,7 @@ pub enum Action {
     /// Reply files to add to the corpus; `today` is the date they are
     /// recorded as added.
     ImportReplies {
-        files: Vec<crate::imports::Offered>,
+        files: Vec<crate::model::imports::Offered>,
         today: String,
     },
     /// Remove an imported reply (by its file name).
@@ -171,7 +172,7 @@ impl Reducible for State {
             }
             Action::ImportReplies { files, today } => {
                 let mut imports = (*self.imports).clone();
-                let report = crate::imports::offer(&mut imports, files, &today);
+                let report = crate::model::imports::offer(&mut imports, files, &today);
                 if !report.added.is_empty() || !report.replaced.is_empty() {
                     next.set_imports(imports);
                 }
@@ -250,7 +251,7 @@ pub fn use_app() -> AppHandle {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::route::Filters;
+    use crate::model::route::Filters;
 
     fn state() -> Rc<State> {
         Rc::new(State::new(

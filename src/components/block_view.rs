@@ -5,9 +5,9 @@ use dafu_parser::{Block, BlockKind, Figure, Section};
 use yew::prelude::*;
 
 use crate::components::figure_mark::FigureMark;
-use crate::i18n::Lang;
-use crate::runs::{pieces, Piece, Run};
-use crate::search::Query;
+use crate::model::i18n::Lang;
+use crate::model::runs::{pieces, Piece, Run};
+use crate::model::search::Query;
 
 #[derive(Properties, PartialEq)]
 pub struct BlockViewProps {

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::components::commitment_item::CommitmentItem;
 use crate::components::progress_summary::ProgressSummary;
-use crate::route::{CommitmentsQuery, Route};
+use crate::model::route::{CommitmentsQuery, Route};
 use crate::state::use_app;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -62,7 +62,7 @@ pub fn checklist(props: &ChecklistProps) -> Html {
             { body }
             if !commitments.is_empty() {
                 <p class="print-summary">
-                    <button type="button" class="button" onclick={Callback::from(|_: MouseEvent| crate::browser::print_as("commitments"))}
+                    <button type="button" class="button" onclick={Callback::from(|_: MouseEvent| crate::web::dom::print_as("commitments"))}
                             data-action="print-commitments">
                         { lang.pick("打印承诺摘要（一页）", "Print a one-page summary of the commitments") }
                     </button>

@@ -6,9 +6,9 @@ use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::hooks::synced_select::use_synced_select;
+use crate::model::tracker::{Status, TrackerAction};
 use crate::state::{use_app, Action};
-use crate::storage;
-use crate::tracker::{Status, TrackerAction};
+use crate::web::storage;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct CommitmentItemProps {
@@ -87,8 +87,8 @@ pub fn commitment_item(props: &CommitmentItemProps) -> Html {
     let heading_id = format!("{}-heading", c.id);
     let as_of = match &entry.date {
         Some(d) => match lang {
-            crate::i18n::Lang::Zh => format!("进展截至 {d}"),
-            crate::i18n::Lang::En => format!("Status as of {d}"),
+            crate::model::i18n::Lang::Zh => format!("进展截至 {d}"),
+            crate::model::i18n::Lang::En => format!("Status as of {d}"),
         },
         None => lang.pick("尚未评估", "Not rated yet").to_owned(),
     };

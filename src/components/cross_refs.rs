@@ -1,12 +1,12 @@
 //! The reader's links to other replies that name the same figure or
-//! programme (see `crate::xrefs`). Each link opens the other reply with the
+//! programme (see `crate::model::xrefs`). Each link opens the other reply with the
 //! term searched, so it is marked there and the match bar steps through it.
 
 use yew::prelude::*;
 
-use crate::route::{Filters, Route};
+use crate::model::route::{Filters, Route};
+use crate::model::xrefs::{self, TermKind};
 use crate::state::use_app;
-use crate::xrefs::{self, TermKind};
 
 #[derive(Properties, PartialEq)]
 pub struct CrossRefsProps {

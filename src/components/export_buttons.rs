@@ -1,12 +1,12 @@
 //! "Export CSV" and "Export JSON" for what a view shows (see
-//! `crate::exports`); the table is built only when a button is pressed.
+//! `crate::model::exports`); the table is built only when a button is pressed.
 
 use yew::prelude::*;
 
-use crate::exports::{filename, Table};
+use crate::model::exports::{filename, Table};
+use crate::model::notice::Notice;
 use crate::state::{use_app, Action};
-use crate::storage;
-use crate::tracker::Notice;
+use crate::web::storage;
 
 #[derive(Properties, PartialEq)]
 pub struct ExportButtonsProps {
@@ -32,7 +32,7 @@ pub fn export_buttons(props: &ExportButtonsProps) -> Html {
                 _ => (t.to_json(), "application/json"),
             };
             let name = filename(what, &storage::today(), ext);
-            let notice = match storage::download(&name, &text, mime) {
+            let notice = match crate::web::files::download(&name, &text, mime) {
                 Ok(()) => Notice::Exported(name),
                 Err(why) => Notice::SaveFailed(why),
             };
@@ -41,8 +41,8 @@ pub fn export_buttons(props: &ExportButtonsProps) -> Html {
     };
     let none = props.count == 0;
     let title = match lang {
-        crate::i18n::Lang::Zh => format!("导出当前列出的 {} 行", props.count),
-        crate::i18n::Lang::En => format!("Export the {} rows listed", props.count),
+        crate::model::i18n::Lang::Zh => format!("导出当前列出的 {} 行", props.count),
+        crate::model::i18n::Lang::En => format!("Export the {} rows listed", props.count),
     };
     html! {
         <span class="export-buttons" role="group" aria-label={title.clone()}>

@@ -3,12 +3,12 @@
 
 use yew::prelude::*;
 
-use crate::facets::{Facet, FacetCounts};
-use crate::format;
-use crate::i18n::Lang;
-use crate::route::{Filters, Route};
+use crate::model::facets::{Facet, FacetCounts};
+use crate::model::format;
+use crate::model::i18n::Lang;
+use crate::model::route::{Filters, Route};
+use crate::model::tracker::Status;
 use crate::state::use_app;
-use crate::tracker::Status;
 
 #[derive(Properties, PartialEq)]
 pub struct FacetPanelProps {

@@ -5,7 +5,7 @@ use dafu_parser::FigureKind;
 use yew::prelude::*;
 
 use crate::components::figure_mark::figure_id;
-use crate::format;
+use crate::model::format;
 use crate::state::use_app;
 
 #[derive(Properties, PartialEq)]
@@ -41,8 +41,8 @@ pub fn figure_list(props: &FigureListProps) -> Html {
     let items = figures.iter().enumerate().map(|(i, f)| {
         let key = format::figure_kind_key(f.kind);
         let jump = Callback::from(move |_: MouseEvent| {
-            if let Some(el) = crate::browser::element(&figure_id(i)) {
-                crate::browser::reveal(&el);
+            if let Some(el) = crate::web::dom::element(&figure_id(i)) {
+                crate::web::dom::reveal(&el);
             }
         });
         html! {

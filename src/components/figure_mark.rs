@@ -5,8 +5,8 @@
 use dafu_parser::Figure;
 use yew::prelude::*;
 
-use crate::format;
-use crate::i18n::Lang;
+use crate::model::format;
+use crate::model::i18n::Lang;
 
 /// The element id of figure `index` of the open reply (for jumps).
 pub fn figure_id(index: usize) -> String {

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::model::i18n::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct HitNavProps {

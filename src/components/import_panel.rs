@@ -5,20 +5,21 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::i18n::Lang;
-use crate::imports::{used_chars, Offered, MAX_CHARS};
+use crate::model::format;
+use crate::model::i18n::Lang;
+use crate::model::imports::{used_chars, Offered, MAX_CHARS};
 use crate::state::{use_app, Action, AppHandle};
-use crate::{browser, format, storage};
+use crate::web::{files, storage};
 
 /// Offers the files of a file input or a drop to the import.
 pub fn import_files(app: &AppHandle, files: web_sys::FileList) {
     let app = app.clone();
-    browser::read_files(files, move |files| {
+    files::read_files(files, move |files| {
         if !files.is_empty() {
             let files = files
                 .into_iter()
                 .map(|(file, bytes)| {
-                    let (text, encoding) = browser::decode_text(&bytes);
+                    let (text, encoding) = files::decode_text(&bytes);
                     Offered {
                         file,
                         text,
@@ -84,8 +85,8 @@ pub fn import_panel() -> Html {
             if !app.imports.is_empty() {
                 <ul class="import-list">{ for files }</ul>
                 <p class="hint">{ match lang {
-                    crate::i18n::Lang::Zh => format!("已用 {} / {} 字", format::count(used), format::count(MAX_CHARS)),
-                    crate::i18n::Lang::En => format!("{} of {} characters used", format::count(used), format::count(MAX_CHARS)),
+                    crate::model::i18n::Lang::Zh => format!("已用 {} / {} 字", format::count(used), format::count(MAX_CHARS)),
+                    crate::model::i18n::Lang::En => format!("{} of {} characters used", format::count(used), format::count(MAX_CHARS)),
                 } }</p>
             }
         </section>

@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::i18n::Lang;
-use crate::route::{Route, View};
+use crate::model::i18n::Lang;
+use crate::model::route::{Route, View};
 use crate::state::{use_app, Action};
 
 #[function_component(Masthead)]
@@ -39,7 +39,7 @@ pub fn masthead() -> Html {
                 <a {href} class={classes!("tab", here.then_some("current"))}
                    aria-current={here.then_some("page")} data-view={format!("{view:?}").to_lowercase()}>
                     { label }
-                    if let Some(n) = count { <span class="tab-count">{ crate::format::count(n) }</span> }
+                    if let Some(n) = count { <span class="tab-count">{ crate::model::format::count(n) }</span> }
                 </a>
             </li>
         }

@@ -3,9 +3,9 @@
 use yew::prelude::*;
 
 use crate::components::marked::marked;
-use crate::corpus::{kind_key, result_key};
-use crate::format;
-use crate::search::Query;
+use crate::model::corpus::{kind_key, result_key};
+use crate::model::format;
+use crate::model::search::Query;
 use crate::state::use_app;
 
 #[derive(Properties, PartialEq)]
@@ -105,8 +105,8 @@ pub fn meta_card(props: &MetaCardProps) -> Html {
         rows.push(row(
             lang.pick("来源", "Source"),
             html! { <span data-source="imported">{ match lang {
-                crate::i18n::Lang::Zh => format!("在本浏览器中导入：{}（{added}）", entry.file),
-                crate::i18n::Lang::En => format!("Imported in this browser: {} ({added})", entry.file),
+                crate::model::i18n::Lang::Zh => format!("在本浏览器中导入：{}（{added}）", entry.file),
+                crate::model::i18n::Lang::En => format!("Imported in this browser: {} ({added})", entry.file),
             } }</span> },
         ));
     }
@@ -120,8 +120,8 @@ pub fn meta_card(props: &MetaCardProps) -> Html {
             _ => lang.pick("号提案", " (proposal)"),
         };
         line.push(match lang {
-            crate::i18n::Lang::Zh => format!("第 {n} {what}"),
-            crate::i18n::Lang::En => format!("No. {n}{what}"),
+            crate::model::i18n::Lang::Zh => format!("第 {n} {what}"),
+            crate::model::i18n::Lang::En => format!("No. {n}{what}"),
         });
     }
     let title = entry.title();

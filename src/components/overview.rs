@@ -4,10 +4,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::corpus::Corpus;
-use crate::format;
-use crate::i18n::Lang;
-use crate::route::{Filters, Route};
+use crate::model::corpus::Corpus;
+use crate::model::format;
+use crate::model::i18n::Lang;
+use crate::model::route::{Filters, Route};
 
 /// What the overview shows depends on the corpus and the language only, so
 /// it is not rendered again while the user types.
@@ -29,7 +29,7 @@ pub fn overview(props: &OverviewProps) -> Html {
     let corpus = &props.corpus;
     let entries = &corpus.entries;
     let (figures, commitments) = (corpus.figures, corpus.commitments);
-    let stat = |n: usize, label: &str| html! { <div class="stat"><dt>{ label.to_owned() }</dt><dd>{ crate::format::count(n) }</dd></div> };
+    let stat = |n: usize, label: &str| html! { <div class="stat"><dt>{ label.to_owned() }</dt><dd>{ crate::model::format::count(n) }</dd></div> };
     let latest = corpus.newest.iter().take(5).map(|&i| {
         let e = &entries[i];
         let href = Route::Replies {

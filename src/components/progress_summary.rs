@@ -4,8 +4,8 @@
 use yew::prelude::*;
 
 use crate::components::commitment_item::status_mark;
-use crate::i18n::Lang;
-use crate::tracker::{Progress, Status};
+use crate::model::i18n::Lang;
+use crate::model::tracker::{Progress, Status};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ProgressSummaryProps {

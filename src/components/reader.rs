@@ -9,8 +9,8 @@ use crate::components::cross_refs::CrossRefs;
 use crate::components::figure_list::FigureList;
 use crate::components::hit_nav::HitNav;
 use crate::components::meta_card::MetaCard;
-use crate::route::Route;
-use crate::search::Query;
+use crate::model::route::Route;
+use crate::model::search::Query;
 use crate::state::use_app;
 
 #[derive(Properties, PartialEq)]
@@ -35,7 +35,7 @@ pub fn reader(props: &ReaderProps) -> Html {
 
     // A newly opened reply starts at its top.
     use_effect_with(props.index, |_| {
-        if let Some(el) = crate::browser::element("dafu-reader") {
+        if let Some(el) = crate::web::dom::element("dafu-reader") {
             if el.get_bounding_client_rect().top() < 0.0 {
                 el.scroll_into_view();
             }

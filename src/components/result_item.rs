@@ -4,9 +4,9 @@ use yew::prelude::*;
 
 use crate::components::import_panel::imported_badge;
 use crate::components::marked::marked;
-use crate::format;
-use crate::route::Route;
-use crate::search::{snippet, Query};
+use crate::model::format;
+use crate::model::route::Route;
+use crate::model::search::{snippet, Query};
 use crate::state::use_app;
 
 #[derive(Properties, PartialEq)]
@@ -54,7 +54,7 @@ pub fn result_item(props: &ResultItemProps) -> Html {
             data-imported={entry.imported.then_some("")}>
             <a class="result-link" {href} aria-current={open.then_some("page")}>
                 <span class="result-top">
-                    <span class={classes!("kind-badge", crate::corpus::kind_key(meta.kind).to_owned())}>
+                    <span class={classes!("kind-badge", crate::model::corpus::kind_key(meta.kind).to_owned())}>
                         { format::reply_kind(meta.kind, lang) }
                     </span>
                     if entry.imported { { imported_badge(lang) } }

@@ -6,8 +6,8 @@ use yew::prelude::*;
 
 use crate::components::export_buttons::ExportButtons;
 use crate::components::result_item::ResultItem;
-use crate::corpus::Outcome;
-use crate::route::{Filters, Route};
+use crate::model::corpus::Outcome;
+use crate::model::route::{Filters, Route};
 use crate::state::use_app;
 
 #[derive(Properties, PartialEq)]
@@ -38,12 +38,15 @@ pub fn result_list(props: &ResultListProps) -> Html {
     let shown = props.outcome.rows.len();
     let filters = app.route.filters().cloned().unwrap_or_default();
     let narrowed = !filters.q.is_empty() || filters.has_facets();
-    let (total, shown_s) = (crate::format::count(total), crate::format::count(shown));
+    let (total, shown_s) = (
+        crate::model::format::count(total),
+        crate::model::format::count(shown),
+    );
     let count = match (lang, narrowed) {
-        (crate::i18n::Lang::Zh, false) => format!("共 {total} 件答复，按日期排列"),
-        (crate::i18n::Lang::Zh, true) => format!("{total} 件中找到 {shown_s} 件"),
-        (crate::i18n::Lang::En, false) => format!("{total} replies, newest first"),
-        (crate::i18n::Lang::En, true) => format!("{shown_s} of {total} replies"),
+        (crate::model::i18n::Lang::Zh, false) => format!("共 {total} 件答复，按日期排列"),
+        (crate::model::i18n::Lang::Zh, true) => format!("{total} 件中找到 {shown_s} 件"),
+        (crate::model::i18n::Lang::En, false) => format!("{total} replies, newest first"),
+        (crate::model::i18n::Lang::En, true) => format!("{shown_s} of {total} replies"),
     };
     let order = if filters.q.is_empty() || shown < 2 {
         String::new()
@@ -61,7 +64,7 @@ pub fn result_list(props: &ResultListProps) -> Html {
     };
     let table = {
         let (corpus, outcome) = (app.corpus.clone(), props.outcome.clone());
-        Callback::from(move |()| crate::exports::replies(&corpus, &outcome.rows, lang))
+        Callback::from(move |()| crate::model::exports::replies(&corpus, &outcome.rows, lang))
     };
     let more = {
         let limit = limit.clone();
@@ -96,8 +99,8 @@ pub fn result_list(props: &ResultListProps) -> Html {
                 if shown > *limit {
                     <button type="button" class="button more" onclick={more}>
                         { match lang {
-                            crate::i18n::Lang::Zh => format!("再显示 {} 件（已显示 {} / {}）", PAGE.min(shown - *limit), *limit, shown),
-                            crate::i18n::Lang::En => format!("Show {} more ({} of {} shown)", PAGE.min(shown - *limit), *limit, shown),
+                            crate::model::i18n::Lang::Zh => format!("再显示 {} 件（已显示 {} / {}）", PAGE.min(shown - *limit), *limit, shown),
+                            crate::model::i18n::Lang::En => format!("Show {} more ({} of {} shown)", PAGE.min(shown - *limit), *limit, shown),
                         } }
                     </button>
                 }

@@ -3,9 +3,9 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::keys::SEARCH_ID;
-use crate::route::{Filters, Route};
+use crate::model::route::{Filters, Route};
 use crate::state::use_app;
+use crate::web::keys::SEARCH_ID;
 
 #[function_component(SearchBox)]
 pub fn search_box() -> Html {
@@ -39,7 +39,7 @@ pub fn search_box() -> Html {
                     ..filters.clone()
                 },
             });
-            if let Some(el) = crate::browser::element(SEARCH_ID) {
+            if let Some(el) = crate::web::dom::element(SEARCH_ID) {
                 let _ = el.focus();
             }
         })

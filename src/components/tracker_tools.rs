@@ -6,9 +6,10 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
+use crate::model::notice::Notice;
+use crate::model::tracker::{export_filename, FormatError, TrackerAction};
 use crate::state::{use_app, Action};
-use crate::storage;
-use crate::tracker::{export_filename, FormatError, Notice, TrackerAction};
+use crate::web::storage;
 
 #[function_component(TrackerTools)]
 pub fn tracker_tools() -> Html {
@@ -24,7 +25,7 @@ pub fn tracker_tools() -> Html {
         Callback::from(move |_: MouseEvent| {
             let today = storage::today();
             let name = export_filename(&today);
-            let notice = match storage::download(
+            let notice = match crate::web::files::download(
                 &name,
                 &app.tracker.to_export(&today),
                 "application/json",
@@ -129,8 +130,8 @@ pub fn tracker_tools() -> Html {
             if *confirming {
                 <div class="confirm" role="group" aria-label={lang.pick("确认清空", "Confirm reset")} data-confirm="reset">
                     <p>{ match lang {
-                        crate::i18n::Lang::Zh => format!("确定清空本浏览器中全部 {count} 条承诺进展与备注吗？此操作无法撤销，建议先导出。"),
-                        crate::i18n::Lang::En => format!("Clear all {count} statuses and notes saved in this browser? This cannot be undone; export a copy first."),
+                        crate::model::i18n::Lang::Zh => format!("确定清空本浏览器中全部 {count} 条承诺进展与备注吗？此操作无法撤销，建议先导出。"),
+                        crate::model::i18n::Lang::En => format!("Clear all {count} statuses and notes saved in this browser? This cannot be undone; export a copy first."),
                     } }</p>
                     <button type="button" class="button danger" onclick={reset} data-action="confirm-reset">
                         { lang.pick("确认清空", "Yes, clear all") }

@@ -3,10 +3,10 @@
 
 use yew::prelude::*;
 
-use crate::format;
-use crate::i18n::Lang;
+use crate::model::format;
+use crate::model::i18n::Lang;
+use crate::model::tracker::STORAGE_KEY;
 use crate::state::use_app;
-use crate::tracker::STORAGE_KEY;
 
 /// What an exported tracker file looks like.
 const TRACKER_EXAMPLE: &str = r#"{

@@ -6,7 +6,7 @@
 
 use yew::prelude::*;
 
-use crate::charts::{self, Bar, Segment};
+use crate::model::charts::{self, Bar, Segment};
 use crate::state::use_app;
 
 #[function_component(ChartsPage)]

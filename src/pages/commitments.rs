@@ -10,11 +10,11 @@ use crate::components::export_buttons::ExportButtons;
 use crate::components::import_panel::imported_badge;
 use crate::components::progress_summary::ProgressSummary;
 use crate::components::tracker_tools::TrackerTools;
-use crate::format;
 use crate::hooks::synced_select::use_synced_select;
-use crate::route::{CommitmentsQuery, Filters, Route};
+use crate::model::format;
+use crate::model::route::{CommitmentsQuery, Filters, Route};
+use crate::model::tracker::Status;
 use crate::state::use_app;
-use crate::tracker::Status;
 
 #[function_component(CommitmentsPage)]
 pub fn commitments_page() -> Html {
@@ -49,7 +49,7 @@ pub fn commitments_page() -> Html {
     let table = {
         let (app, items) = (app.clone(), shown.clone());
         Callback::from(move |()| {
-            crate::exports::commitments(&app.corpus, &app.tracker, &items, lang)
+            crate::model::exports::commitments(&app.corpus, &app.tracker, &items, lang)
         })
     };
     let link = |status: Option<Status>| {
@@ -137,8 +137,8 @@ pub fn commitments_page() -> Html {
             </div>
             <div class="count-row">
                 <p class="result-count" role="status">{ match lang {
-                    crate::i18n::Lang::Zh => format!("显示 {} 项承诺", shown.len()),
-                    crate::i18n::Lang::En => format!("Showing {} commitments", shown.len()),
+                    crate::model::i18n::Lang::Zh => format!("显示 {} 项承诺", shown.len()),
+                    crate::model::i18n::Lang::En => format!("Showing {} commitments", shown.len()),
                 } }</p>
                 <ExportButtons what="承诺" count={shown.len()} {table} />
             </div>
@@ -157,8 +157,8 @@ pub fn commitments_page() -> Html {
                     e.reply.meta.doc_number.clone(),
                     e.reply.meta.date.map(|d| format::date(d, lang)),
                     Some(match lang {
-                        crate::i18n::Lang::Zh => format!("已评估 {}/{}", p.rated(), p.total),
-                        crate::i18n::Lang::En => format!("{}/{} rated", p.rated(), p.total),
+                        crate::model::i18n::Lang::Zh => format!("已评估 {}/{}", p.rated(), p.total),
+                        crate::model::i18n::Lang::En => format!("{}/{} rated", p.rated(), p.total),
                     }),
                 ];
                 html! {

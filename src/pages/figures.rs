@@ -8,11 +8,11 @@ use yew::prelude::*;
 use crate::components::export_buttons::ExportButtons;
 use crate::components::figure_mark::figure_id;
 use crate::components::import_panel::imported_badge;
-use crate::figure_table::{self, qualifier_label, Row, SortKey, NO_UNIT};
-use crate::format::{self, figure_kind_key, figure_kind_label};
 use crate::hooks::synced_select::use_synced_select;
-use crate::i18n::Lang;
-use crate::route::{FiguresQuery, Filters, Route};
+use crate::model::figure_table::{self, qualifier_label, Row, SortKey, NO_UNIT};
+use crate::model::format::{self, figure_kind_key, figure_kind_label};
+use crate::model::i18n::Lang;
+use crate::model::route::{FiguresQuery, Filters, Route};
 use crate::state::use_app;
 
 #[function_component(FiguresPage)]

@@ -10,8 +10,8 @@ use crate::components::overview::Overview;
 use crate::components::reader::Reader;
 use crate::components::result_list::ResultList;
 use crate::components::search_box::SearchBox;
-use crate::corpus::Outcome;
-use crate::route::Route;
+use crate::model::corpus::Outcome;
+use crate::model::route::Route;
 use crate::state::use_app;
 
 #[function_component(RepliesPage)]

@@ -2,7 +2,7 @@
 
 use dafu_parser::{Date, Figure, FigureKind, Qualifier, ReplyKind};
 
-use crate::i18n::Lang;
+use crate::model::i18n::Lang;
 
 /// The lowercase kind name used in CSS classes and the `data-figure` hook.
 pub fn figure_kind_key(kind: FigureKind) -> &'static str {
@@ -129,7 +129,7 @@ pub fn reply_kind(kind: Option<ReplyKind>, lang: Lang) -> &'static str {
     }
 }
 
-/// Label of a handling-result key (see [`crate::corpus::result_key`]).
+/// Label of a handling-result key (see [`crate::model::corpus::result_key`]).
 pub fn result_label(key: &str, lang: Lang) -> String {
     match key {
         "A" => lang

@@ -4,11 +4,11 @@
 
 use dafu_parser::FigureKind;
 
-use crate::corpus::{kind_key, reply_year, Corpus};
-use crate::format;
-use crate::i18n::Lang;
-use crate::route::{CommitmentsQuery, Filters, Route};
-use crate::tracker::{Status, Tracker};
+use crate::model::corpus::{kind_key, reply_year, Corpus};
+use crate::model::format;
+use crate::model::i18n::Lang;
+use crate::model::route::{CommitmentsQuery, Filters, Route};
+use crate::model::tracker::{Status, Tracker};
 
 /// How many replies the per-reply charts show at most (the newest, or the
 /// largest amounts).
@@ -209,7 +209,7 @@ mod tests {
     use super::*;
 
     fn corpus() -> Corpus {
-        Corpus::new(crate::data::load().expect("the bundled corpus decodes"))
+        Corpus::new(crate::model::bundled::load().expect("the bundled corpus decodes"))
     }
 
     #[test]

@@ -9,7 +9,7 @@
 use dafu_parser::{Encoding, Reply};
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Lang;
+use crate::model::i18n::Lang;
 
 /// `localStorage` key of the imported replies.
 pub const STORAGE_KEY: &str = "dafu.imports.v1";
@@ -235,7 +235,7 @@ mod tests {
     }
 
     fn reply_text(number: &str) -> String {
-        let real = include_str!("../corpus/000_00776b651792bc00.txt");
+        let real = include_str!("../../corpus/000_00776b651792bc00.txt");
         let old = dafu_parser::parse(real.as_bytes()).meta.doc_number.unwrap();
         real.replacen(&old, number, 1)
     }

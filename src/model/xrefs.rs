@@ -187,10 +187,11 @@ fn candidates(text: &str) -> BTreeSet<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::Corpus;
+    use crate::model::corpus::Corpus;
 
     fn bundled() -> (Corpus, Vec<Term>) {
-        let corpus = Corpus::new(crate::data::load().expect("the bundled corpus decodes"));
+        let corpus =
+            Corpus::new(crate::model::bundled::load().expect("the bundled corpus decodes"));
         let terms = find(corpus.entries.iter().map(|e| &e.reply));
         (corpus, terms)
     }

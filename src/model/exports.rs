@@ -9,9 +9,9 @@ use std::borrow::Cow;
 
 use serde_json::{Map, Value};
 
-use crate::corpus::{kind_key, result_key, Corpus};
-use crate::i18n::Lang;
-use crate::tracker::Tracker;
+use crate::model::corpus::{kind_key, result_key, Corpus};
+use crate::model::i18n::Lang;
+use crate::model::tracker::Tracker;
 
 /// Column kinds: a JSON value is a string, a number or a list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -223,7 +223,7 @@ mod tests {
     use super::*;
 
     fn corpus() -> Corpus {
-        Corpus::new(crate::data::load().expect("the bundled corpus decodes"))
+        Corpus::new(crate::model::bundled::load().expect("the bundled corpus decodes"))
     }
 
     #[test]
@@ -256,9 +256,9 @@ mod tests {
             .unwrap();
         let id = c.entries[r].reply.commitments[0].id.clone();
         let mut tracker = Tracker::default();
-        tracker.apply(crate::tracker::TrackerAction::SetStatus {
+        tracker.apply(crate::model::tracker::TrackerAction::SetStatus {
             id: id.clone(),
-            status: crate::tracker::Status::Kept,
+            status: crate::model::tracker::Status::Kept,
             today: "2026-12-01".into(),
         });
         let t = commitments(&c, &tracker, &[(r, 0), (r, 1)], Lang::En);

@@ -1,14 +1,15 @@
 //! The tracker's persistence in `localStorage`, and the browser clock.
 //!
 //! Thin on purpose: every decision (what is readable, what to report) is
-//! made by the pure functions of [`crate::tracker`]; this module only reads,
+//! made by the pure functions of [`crate::model::tracker`]; this module only reads,
 //! writes and classifies the browser's errors. Nothing here panics: without
 //! storage the app keeps working in memory and says so.
 
 use wasm_bindgen::JsCast;
 
-use crate::imports::{self, Imported};
-use crate::tracker::{Notice, Stored, Tracker, STORAGE_KEY};
+use crate::model::imports::{self, Imported};
+use crate::model::notice::Notice;
+use crate::model::tracker::{Stored, Tracker, STORAGE_KEY};
 
 /// What [`load`] found, and what to tell the user about it.
 pub struct Loaded {
@@ -194,42 +195,13 @@ fn classify(err: wasm_bindgen::JsValue) -> Notice {
     }
 }
 
-/// Offers `text` as a file download (a Blob, an object URL and a
-/// temporary `<a download>`).
-pub fn download(filename: &str, text: &str, mime: &str) -> Result<(), String> {
-    let fail = |e: wasm_bindgen::JsValue| format!("{e:?}");
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(&format!("{mime};charset=utf-8"));
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
-    let document = gloo::utils::document();
-    let a: web_sys::HtmlAnchorElement = document
-        .create_element("a")
-        .map_err(fail)?
-        .dyn_into()
-        .map_err(|_| "anchor".to_owned())?;
-    a.set_href(&url);
-    a.set_download(filename);
-    a.set_hidden(true);
-    gloo::utils::body().append_child(&a).map_err(fail)?;
-    a.click();
-    a.remove();
-    // Revoke once the browser has taken the file.
-    gloo::timers::callback::Timeout::new(10_000, move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    })
-    .forget();
-    Ok(())
-}
-
 /// In the browser (`cargo test -p dafu-web --target wasm32-unknown-unknown`).
 #[cfg(all(test, target_arch = "wasm32"))]
 mod tests {
     use wasm_bindgen_test::*;
 
     use super::*;
-    use crate::tracker::{Status, TrackerAction};
+    use crate::model::tracker::{Status, TrackerAction};
 
     wasm_bindgen_test_configure!(run_in_browser);
 
@@ -271,7 +243,7 @@ mod tests {
         save(&t).unwrap();
         let again = load();
         assert_eq!((again.tracker, again.notice), (t.clone(), None));
-        assert!(crate::tracker::is_iso_date(&today()));
+        assert!(crate::model::tracker::is_iso_date(&today()));
 
         storage().set_item(STORAGE_KEY, "not json").unwrap();
         let broken = load();

@@ -5,9 +5,9 @@
 
 use dafu_parser::{Figure, FigureKind, Qualifier, Reply};
 
-use crate::exports::Table;
-use crate::format::{figure_kind_key, figure_kind_label};
-use crate::i18n::Lang;
+use crate::model::exports::Table;
+use crate::model::format::{figure_kind_key, figure_kind_label};
+use crate::model::i18n::Lang;
 
 /// Unit filter value for figures written without a unit.
 pub const NO_UNIT: &str = "none";
@@ -144,10 +144,10 @@ pub fn qualifier_label(q: Qualifier, lang: Lang) -> &'static str {
     }
 }
 
-/// The rows as a table for export (CSV or JSON, see [`crate::exports`]).
+/// The rows as a table for export (CSV or JSON, see [`crate::model::exports`]).
 /// `reply` gives a row's reply document number and title.
 pub fn table<'r>(rows: &[Row<'r>], lang: Lang, reply: impl Fn(usize) -> (String, String)) -> Table {
-    use crate::exports::Cell::{Number, Text};
+    use crate::model::exports::Cell::{Number, Text};
     let mut t = Table::with_columns(
         lang,
         &[
@@ -295,7 +295,7 @@ mod tests {
             "\u{feff}doc_number,reply_title,text,number,magnitude,unit,qualifier,kind,value\r\n"
         );
         assert_eq!(
-            crate::exports::filename("数据", "2025-11-23", "csv"),
+            crate::model::exports::filename("数据", "2025-11-23", "csv"),
             "dafu-数据-2025-11-23.csv"
         );
     }

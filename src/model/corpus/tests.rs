@@ -151,9 +151,9 @@ fn a_search_narrowed_from_the_previous_one_finds_the_same() {
 #[test]
 fn imports_follow_the_bundled_replies_and_replace_earlier_imports() {
     let c = corpus();
-    let text = include_str!("../../corpus/000_00776b651792bc00.txt");
+    let text = include_str!("../../../corpus/000_00776b651792bc00.txt");
     let file = |name: &str| {
-        crate::imports::Imported::new(
+        crate::model::imports::Imported::new(
             name.into(),
             text.into(),
             dafu_parser::Encoding::Utf8,
@@ -210,10 +210,10 @@ fn facets_narrow_and_count_from_the_same_predicate() {
 /// The bundled corpus itself, natively: what the app will show.
 mod bundled {
     use super::*;
-    use crate::runs::{pieces, Piece};
+    use crate::model::runs::{pieces, Piece};
 
     fn corpus() -> Corpus {
-        Corpus::new(crate::data::load().expect("the bundled corpus decodes"))
+        Corpus::new(crate::model::bundled::load().expect("the bundled corpus decodes"))
     }
 
     #[test]
@@ -244,13 +244,13 @@ mod bundled {
         let c = corpus();
         for (i, e) in c.entries.iter().enumerate() {
             assert_eq!(c.find(&e.id), Some(i));
-            let href = crate::route::Route::Replies {
+            let href = crate::model::route::Route::Replies {
                 open: Some(e.id.clone()),
                 filters: Filters::default(),
             }
             .href();
             assert_eq!(
-                crate::route::Route::from_hash(&href).open_reply(),
+                crate::model::route::Route::from_hash(&href).open_reply(),
                 Some(e.id.as_str())
             );
         }

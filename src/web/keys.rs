@@ -18,7 +18,7 @@ use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 
-use crate::route::{Filters, Route};
+use crate::model::route::{Filters, Route};
 use crate::state::AppHandle;
 
 /// The id of the search box (a stable hook for tests too).
@@ -126,7 +126,7 @@ fn handle(app: &AppHandle, e: &KeyboardEvent) {
                 (Some(i), false) => i - 1,
             };
             e.prevent_default();
-            crate::browser::focus_nearest(&items[next]);
+            crate::web::dom::focus_nearest(&items[next]);
         }
         _ => {}
     }
@@ -135,7 +135,7 @@ fn handle(app: &AppHandle, e: &KeyboardEvent) {
 /// Focuses the search box, going to the replies view first when needed.
 fn focus_search(app: &AppHandle) {
     let focus = || {
-        if let Some(el) = crate::browser::element(SEARCH_ID) {
+        if let Some(el) = crate::web::dom::element(SEARCH_ID) {
             let _ = el.focus();
             if let Ok(input) = el.dyn_into::<web_sys::HtmlInputElement>() {
                 input.select();

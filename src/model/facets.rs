@@ -12,7 +12,7 @@
 //! written when it has no class), commitments `yes` / `no`, status a tracker
 //! status key. The empty key stands for "not stated".
 
-use crate::route::Filters;
+use crate::model::route::Filters;
 
 /// One dimension of the replies list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -74,7 +74,7 @@ impl Facet {
                 (Facet::Kind, "proposal") | (Facet::Commitments, "yes") => 0,
                 (Facet::Kind, "suggestion") | (Facet::Commitments, "no") => 1,
                 (Facet::Status, key) => {
-                    crate::tracker::Status::from_key(key).map_or(8, |s| s.index() as u8)
+                    crate::model::tracker::Status::from_key(key).map_or(8, |s| s.index() as u8)
                 }
                 _ => 5,
             };

@@ -66,7 +66,7 @@ impl View {
 
 /// Search and facet selection of the replies view. Every field is optional
 /// and left out of the URL when empty; facet values are the stable keys of
-/// [`crate::facets`] (`kind=proposal`, `year=2025`, `result=A`, …).
+/// [`crate::model::facets`] (`kind=proposal`, `year=2025`, `result=A`, …).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Filters {

@@ -6,11 +6,11 @@ use std::rc::Rc;
 
 use dafu_parser::{Date, Reply, ReplyKind, ResultClass};
 
-use crate::facets::{self, Facet, FacetCounts, Facts};
-use crate::route::Filters;
-use crate::search::{Document, Hit, Matcher, Query};
-use crate::tracker::Tracker;
-use crate::xrefs::Term;
+use crate::model::facets::{self, Facet, FacetCounts, Facts};
+use crate::model::route::Filters;
+use crate::model::search::{Document, Hit, Matcher, Query};
+use crate::model::tracker::Tracker;
+use crate::model::xrefs::Term;
 
 /// One reply and its precomputed facts.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,7 +21,7 @@ pub struct Entry {
     /// hook: the document number, or the file stem when there is none (or
     /// when another reply has the same document number).
     pub id: String,
-    /// Added in this browser (see [`crate::imports`]), not bundled.
+    /// Added in this browser (see [`crate::model::imports`]), not bundled.
     pub imported: bool,
     search: Document,
     facts: Facts,
@@ -94,7 +94,7 @@ impl Corpus {
 
     /// The bundled replies of this corpus followed by `imported` ones,
     /// which replace any imported before.
-    pub fn with_imports(&self, imported: &[crate::imports::Imported]) -> Corpus {
+    pub fn with_imports(&self, imported: &[crate::model::imports::Imported]) -> Corpus {
         let bundled = self
             .entries
             .iter()
@@ -160,7 +160,7 @@ impl Corpus {
     /// Figures and programmes named in more than one reply.
     pub fn xrefs(&self) -> &[Term] {
         self.xrefs
-            .get_or_init(|| crate::xrefs::find(self.entries.iter().map(|e| &e.reply)))
+            .get_or_init(|| crate::model::xrefs::find(self.entries.iter().map(|e| &e.reply)))
     }
 
     /// The index of the reply with this URL id.
