@@ -40,8 +40,9 @@ pub struct State {
     pub history: Option<HistoryMode>,
     /// The replies view as last seen, so the navigation bar returns to it.
     pub last_replies: Route,
-    /// Statuses and notes of the commitments.
-    pub tracker: Tracker,
+    /// Statuses and notes of the commitments; shared with the views and
+    /// copied only when a change finds it shared (`Rc::make_mut`).
+    pub tracker: Rc<Tracker>,
     /// Something the user should be told (storage problems, imports).
     pub notice: Option<Notice>,
     /// Bumped on every tracker change, so the app knows when to save.
@@ -61,7 +62,7 @@ impl PartialEq for State {
             && self.last_replies == other.last_replies
             && self.tracker_rev == other.tracker_rev
             && self.imports_rev == other.imports_rev
-            && self.tracker == other.tracker
+            && Rc::ptr_eq(&self.tracker, &other.tracker)
             && self.notice == other.notice
     }
 }
@@ -85,7 +86,7 @@ impl State {
             route,
             history: None,
             last_replies,
-            tracker,
+            tracker: Rc::new(tracker),
             notice,
             tracker_rev: 0,
             imports: Rc::default(),
@@ -165,7 +166,7 @@ impl Reducible for State {
             Action::Tracker(change) => {
                 // A problem stays until dismissed; a change only replaces it
                 // with news of its own (an import's counts, a reset).
-                if let Some(notice) = next.tracker.apply(change) {
+                if let Some(notice) = Rc::make_mut(&mut next.tracker).apply(change) {
                     next.notice = Some(notice);
                 }
                 next.tracker_rev = next.tracker_rev.wrapping_add(1);
