@@ -3,11 +3,10 @@
 
 use yew::prelude::*;
 
-use crate::model::facets::{Facet, FacetCounts};
+use crate::model::facets::{Facet, FacetCounts, FacetValue};
 use crate::model::format;
 use crate::model::i18n::Lang;
 use crate::model::route::{Filters, Route};
-use crate::model::tracker::Status;
 use crate::state::use_app;
 
 #[derive(Properties, PartialEq)]
@@ -27,19 +26,20 @@ fn facet_name(facet: Facet, lang: Lang) -> &'static str {
 }
 
 /// The label of one facet value.
-pub fn value_label(facet: Facet, key: &str, lang: Lang) -> String {
-    let unknown = lang.pick("未注明", "Not stated");
-    match (facet, key) {
-        (_, "") => unknown.into(),
-        (Facet::Kind, "proposal") => lang.pick("政协提案", "CPPCC proposal").into(),
-        (Facet::Kind, "suggestion") => lang.pick("人大代表建议", "Deputies' suggestion").into(),
-        (Facet::Result, k) => format::result_label(k, lang),
-        (Facet::Commitments, "yes") => lang.pick("有承诺", "With commitments").into(),
-        (Facet::Commitments, "no") => lang.pick("无承诺", "Without").into(),
-        (Facet::Status, k) => {
-            Status::from_key(k).map_or(k.to_owned(), |s| s.label(lang).to_owned())
-        }
-        (_, k) => k.to_owned(),
+pub fn value_label(value: &FacetValue, lang: Lang) -> String {
+    let unknown = || lang.pick("未注明", "Not stated").to_owned();
+    match value {
+        FacetValue::Kind(None)
+        | FacetValue::Year(None)
+        | FacetValue::Session(None)
+        | FacetValue::Result(None) => unknown(),
+        FacetValue::Kind(kind) => format::reply_kind(*kind, lang).into(),
+        FacetValue::Year(Some(year)) => year.to_string(),
+        FacetValue::Session(Some(session)) => session.to_string(),
+        FacetValue::Result(Some(handling)) => format::result_label(handling, lang),
+        FacetValue::Commitments(true) => lang.pick("有承诺", "With commitments").into(),
+        FacetValue::Commitments(false) => lang.pick("无承诺", "Without").into(),
+        FacetValue::Status(status) => status.label(lang).into(),
     }
 }
 
@@ -66,25 +66,25 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
             return Html::default();
         }
         let chosen = fc.facet.get(&filters);
-        let chips = fc.values.iter().map(|(key, n)| {
-            let on = chosen == Some(key.as_str());
+        let chips = fc.values.iter().map(|(value, n)| {
+            let on = chosen.as_ref() == Some(value);
             let next = fc
                 .facet
-                .with(&filters, if on { None } else { Some(key.clone()) });
+                .with(&filters, if on { None } else { Some(value.clone()) });
             html! {
                 <li>
                     <button type="button" class={classes!("chip", on.then_some("on"))}
                             aria-pressed={on.to_string()} disabled={*n == 0 && !on}
-                            data-value={key.clone()} onclick={go(next)}>
-                        <span class="chip-label">{ value_label(fc.facet, key, lang) }</span>
+                            data-value={value.key()} onclick={go(next)}>
+                        <span class="chip-label">{ value_label(value, lang) }</span>
                         <span class="chip-count">{ n }</span>
                     </button>
                 </li>
             }
         });
-        let name = format!("{:?}", fc.facet).to_lowercase();
+        let name = fc.facet.key();
         html! {
-            <div class="facet" role="group" aria-labelledby={format!("dafu-facet-{name}")} data-facet={name.clone()}>
+            <div class="facet" role="group" aria-labelledby={format!("dafu-facet-{name}")} data-facet={name}>
                 <h3 id={format!("dafu-facet-{name}")}>{ facet_name(fc.facet, lang) }</h3>
                 <ul>{ for chips }</ul>
             </div>

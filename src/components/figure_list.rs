@@ -13,22 +13,14 @@ pub struct FigureListProps {
     pub index: usize,
 }
 
-const KINDS: [FigureKind; 5] = [
-    FigureKind::Money,
-    FigureKind::Count,
-    FigureKind::Percent,
-    FigureKind::Multiple,
-    FigureKind::Other,
-];
-
 #[function_component(FigureList)]
 pub fn figure_list(props: &FigureListProps) -> Html {
     let app = use_app();
     let lang = app.lang;
     let figures = &app.corpus.entries[props.index].reply.figures;
-    let legend = KINDS.into_iter().filter_map(|kind| {
+    let legend = FigureKind::ALL.iter().copied().filter_map(|kind| {
         let n = figures.iter().filter(|f| f.kind == kind).count();
-        let key = format::figure_kind_key(kind);
+        let key = kind.key();
         (n > 0).then(|| {
             html! {
                 <li class={classes!("legend-item", format!("fig-{key}"))}>
@@ -39,7 +31,7 @@ pub fn figure_list(props: &FigureListProps) -> Html {
         })
     });
     let items = figures.iter().enumerate().map(|(i, f)| {
-        let key = format::figure_kind_key(f.kind);
+        let key = f.kind.key();
         let jump = Callback::from(move |_: MouseEvent| {
             if let Some(el) = crate::web::dom::element(&figure_id(i)) {
                 crate::web::dom::reveal(&el);

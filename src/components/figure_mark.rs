@@ -33,7 +33,7 @@ pub struct FigureMarkProps {
 
 #[function_component(FigureMark)]
 pub fn figure_mark(props: &FigureMarkProps) -> Html {
-    let kind = format::figure_kind_key(props.figure.kind);
+    let kind = props.figure.kind.key();
     let id = figure_id(props.index);
     let tip = format!("{id}-tip");
     html! {

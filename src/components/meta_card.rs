@@ -3,7 +3,8 @@
 use yew::prelude::*;
 
 use crate::components::marked::marked;
-use crate::model::corpus::{kind_key, result_key};
+use crate::model::corpus::kind_key;
+use crate::model::facets::Handling;
 use crate::model::format;
 use crate::model::search::Query;
 use crate::state::use_app;
@@ -39,14 +40,12 @@ pub fn meta_card(props: &MetaCardProps) -> Html {
             text(&format!("{}{more}", m.proposers.join(sep))),
         ));
     }
-    if let Some(result) = &m.result {
-        let key = result_key(&entry.reply);
-        let class = if key.len() == 1 {
-            format!("result-{}", key.to_lowercase())
-        } else {
-            String::new()
+    if let (Some(result), Some(handling)) = (&m.result, Handling::of(m)) {
+        let class = match &handling {
+            Handling::Class(c) => format!("result-{}", c.key().to_lowercase()),
+            Handling::Written(_) => String::new(),
         };
-        let label = format::result_label(&key, lang);
+        let label = format::result_label(&handling, lang);
         rows.push(row(
             lang.pick("办理结果", "Handling result"),
             html! {

@@ -75,8 +75,8 @@ pub fn replies_by_year(corpus: &Corpus, lang: Lang) -> Vec<Bar> {
                         lang.pick("类型未注明", "Kind not stated").to_owned()
                     };
                     let filters = Filters {
-                        year: Some(year.to_string()),
-                        kind: kind.map(|_| key.clone()),
+                        year: Some(Some(year)),
+                        kind: kind.map(Some),
                         ..Filters::default()
                     };
                     Segment {
@@ -137,7 +137,7 @@ pub fn commitments_by_status(corpus: &Corpus, tracker: &Tracker, lang: Lang) -> 
                             Lang::En => format!("{number}: {n} {}", s.label(lang)),
                         },
                         href: Route::Commitments(CommitmentsQuery {
-                            status: Some(s.key().to_owned()),
+                            status: Some(s),
                             reply: Some(e.id.clone()),
                         })
                         .href(),
@@ -225,8 +225,11 @@ mod tests {
             panic!("{}", first.href);
         };
         assert_eq!(
-            (filters.year.as_deref(), filters.kind.as_deref()),
-            (Some("2025"), Some("proposal"))
+            (filters.year, filters.kind),
+            (
+                Some(Some(2025)),
+                Some(Some(dafu_parser::ReplyKind::Proposal))
+            )
         );
         assert_eq!(
             first.label,
@@ -254,7 +257,7 @@ mod tests {
             assert_eq!(
                 Route::from_hash(&bar.segments[0].href),
                 Route::Commitments(CommitmentsQuery {
-                    status: Some("not_rated".into()),
+                    status: Some(Status::NotRated),
                     reply: Some(e.id.clone()),
                 })
             );

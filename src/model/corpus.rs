@@ -4,9 +4,9 @@
 use dafu_bundle::{Bundle, BundledReply};
 use std::rc::Rc;
 
-use dafu_parser::{Date, Reply, ReplyKind, ResultClass};
+use dafu_parser::{Date, Reply, ReplyKind};
 
-use crate::model::facets::{self, Facet, FacetCounts, Facts};
+use crate::model::facets::{self, FacetCounts, Facts, Handling, StatusSet};
 use crate::model::route::Filters;
 use crate::model::search::{Document, Hit, Matcher, Query};
 use crate::model::tracker::Tracker;
@@ -174,14 +174,9 @@ impl Corpus {
             .iter()
             .map(|e| {
                 let mut facts = e.facts.clone();
-                let mut statuses: Vec<String> = Vec::new();
                 for c in &e.reply.commitments {
-                    let key = tracker.status(&c.id).key().to_owned();
-                    if !statuses.contains(&key) {
-                        statuses.push(key);
-                    }
+                    facts.statuses.insert(tracker.status(&c.id));
                 }
-                facts.set(Facet::Status, statuses);
                 facts
             })
             .collect()
@@ -253,23 +248,9 @@ fn search_document(reply: &Reply) -> Document {
     )
 }
 
-/// Stable key of a handling result: its class letter, else as written.
-pub fn result_key(reply: &Reply) -> String {
-    match reply.meta.result_class {
-        Some(ResultClass::A) => "A".into(),
-        Some(ResultClass::B) => "B".into(),
-        Some(ResultClass::C) => "C".into(),
-        Some(ResultClass::D) => "D".into(),
-        None => reply.meta.result.clone().unwrap_or_default(),
-    }
-}
-
+/// The kind's key for CSS classes and exports ("" when not stated).
 pub fn kind_key(kind: Option<ReplyKind>) -> &'static str {
-    match kind {
-        Some(ReplyKind::Proposal) => "proposal",
-        Some(ReplyKind::Suggestion) => "suggestion",
-        None => "",
-    }
+    kind.map_or("", ReplyKind::key)
 }
 
 /// The year a reply counts under (the year facet): its signature date's,
@@ -281,19 +262,14 @@ pub fn reply_year(reply: &Reply) -> Option<u16> {
 
 fn static_facts(reply: &Reply) -> Facts {
     let m = &reply.meta;
-    let year = reply_year(reply).map(|y| y.to_string()).unwrap_or_default();
-    let has = if reply.commitments.is_empty() {
-        "no"
-    } else {
-        "yes"
-    };
-    let mut facts = Facts::default();
-    facts.set(Facet::Kind, vec![kind_key(m.kind).to_owned()]);
-    facts.set(Facet::Year, vec![year]);
-    facts.set(Facet::Session, vec![m.session.clone().unwrap_or_default()]);
-    facts.set(Facet::Result, vec![result_key(reply)]);
-    facts.set(Facet::Commitments, vec![has.to_owned()]);
-    facts
+    Facts {
+        kind: m.kind,
+        year: reply_year(reply),
+        session: m.session.as_deref().filter(|s| !s.is_empty()).map(Rc::from),
+        result: Handling::of(m),
+        commitments: !reply.commitments.is_empty(),
+        statuses: StatusSet::default(),
+    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,8 @@ use std::borrow::Cow;
 
 use serde_json::{Map, Value};
 
-use crate::model::corpus::{kind_key, result_key, Corpus};
+use crate::model::corpus::{kind_key, Corpus};
+use crate::model::facets::Handling;
 use crate::model::i18n::Lang;
 use crate::model::tracker::Tracker;
 
@@ -168,7 +169,10 @@ pub fn replies(corpus: &Corpus, rows: &[usize], lang: Lang) -> Table {
             m.proposal_number.clone().unwrap_or_default(),
             m.proposers.join(&SEP.to_string()),
             e.title().to_owned(),
-            m.result.clone().unwrap_or_else(|| result_key(&e.reply)),
+            m.result
+                .clone()
+                .or_else(|| Handling::of(m).map(|h| h.key().to_owned()))
+                .unwrap_or_default(),
             e.reply.figures.len().to_string(),
             e.reply.commitments.len().to_string(),
             if e.imported { "yes" } else { "no" }.to_owned(),

@@ -6,7 +6,7 @@
 use dafu_parser::{Figure, FigureKind, Qualifier, Reply};
 
 use crate::model::exports::Table;
-use crate::model::format::{figure_kind_key, figure_kind_label};
+use crate::model::format::figure_kind_label;
 use crate::model::i18n::Lang;
 
 /// Unit filter value for figures written without a unit.
@@ -34,9 +34,10 @@ impl Row<'_> {
 }
 
 /// Column the table is ordered by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortKey {
     /// Corpus order, then reading order (the default).
+    #[default]
     Reply,
     /// Normalised value.
     Value,
@@ -45,22 +46,19 @@ pub enum SortKey {
 }
 
 impl SortKey {
-    /// Reads the `sort` query value; anything unknown is the default.
-    pub fn from_query(s: Option<&str>) -> SortKey {
-        match s {
-            Some("value") => SortKey::Value,
-            Some("kind") => SortKey::Kind,
-            _ => SortKey::Reply,
+    pub const ALL: [SortKey; 3] = [SortKey::Reply, SortKey::Value, SortKey::Kind];
+
+    /// The `sort` value in URLs and the `data-sort` hook.
+    pub fn key(self) -> &'static str {
+        match self {
+            SortKey::Reply => "reply",
+            SortKey::Value => "value",
+            SortKey::Kind => "kind",
         }
     }
 
-    /// The `sort` query value (`None` for the default).
-    pub fn query(self) -> Option<String> {
-        match self {
-            SortKey::Reply => None,
-            SortKey::Value => Some("value".into()),
-            SortKey::Kind => Some("kind".into()),
-        }
+    pub fn from_key(key: &str) -> Option<SortKey> {
+        SortKey::ALL.into_iter().find(|k| k.key() == key)
     }
 }
 
@@ -82,23 +80,21 @@ pub fn collect<'a>(replies: impl IntoIterator<Item = &'a Reply>) -> Vec<Row<'a>>
         .collect()
 }
 
-/// Keeps the rows of this kind key and unit key (`None`: any).
-pub fn filter<'a>(rows: &[Row<'a>], kind: Option<&str>, unit: Option<&str>) -> Vec<Row<'a>> {
+/// Keeps the rows of this kind and unit key (`None`: any).
+pub fn filter<'a>(rows: &[Row<'a>], kind: Option<FigureKind>, unit: Option<&str>) -> Vec<Row<'a>> {
     rows.iter()
-        .filter(|r| kind.is_none_or(|k| figure_kind_key(r.figure.kind) == k))
+        .filter(|r| kind.is_none_or(|k| r.figure.kind == k))
         .filter(|r| unit.is_none_or(|u| r.unit_key() == u))
         .copied()
         .collect()
 }
 
-fn kind_rank(kind: FigureKind) -> u8 {
-    match kind {
-        FigureKind::Money => 0,
-        FigureKind::Count => 1,
-        FigureKind::Percent => 2,
-        FigureKind::Multiple => 3,
-        FigureKind::Other => 4,
-    }
+/// Kinds sort in the parser's display order.
+fn kind_rank(kind: FigureKind) -> usize {
+    FigureKind::ALL
+        .iter()
+        .position(|k| *k == kind)
+        .unwrap_or(usize::MAX)
 }
 
 /// Sorts in place; ties keep corpus and reading order (stable sort).
@@ -121,8 +117,8 @@ pub fn sort(rows: &mut [Row<'_>], key: SortKey, desc: bool) {
 }
 
 /// Distinct values with counts, in first-seen order: `(key, count)`.
-pub fn tally<'r>(rows: &[Row<'r>], key: impl Fn(&Row<'r>) -> String) -> Vec<(String, usize)> {
-    let mut out: Vec<(String, usize)> = Vec::new();
+pub fn tally<'r, K: PartialEq>(rows: &[Row<'r>], key: impl Fn(&Row<'r>) -> K) -> Vec<(K, usize)> {
+    let mut out: Vec<(K, usize)> = Vec::new();
     for r in rows {
         let k = key(r);
         match out.iter_mut().find(|(seen, _)| *seen == k) {
@@ -240,12 +236,12 @@ mod tests {
         let rs = replies();
         let rows = collect(&rs);
         assert_eq!(
-            texts(&filter(&rows, Some("count"), None)),
+            texts(&filter(&rows, Some(FigureKind::Count), None)),
             ["166家", "12家"]
         );
         assert_eq!(texts(&filter(&rows, None, Some("元"))), ["超21亿元"]);
         assert_eq!(texts(&filter(&rows, None, Some(NO_UNIT))), ["3"]);
-        assert_eq!(filter(&rows, Some("count"), Some("%")).len(), 0);
+        assert_eq!(filter(&rows, Some(FigureKind::Count), Some("%")).len(), 0);
         assert_eq!(filter(&rows, None, None).len(), 5);
         assert_eq!(
             tally(&rows, |r| r.unit_key().to_owned())[0],
@@ -267,10 +263,10 @@ mod tests {
         assert_eq!(texts(&rows), ["12家", "3", "超21亿元", "22.57%", "166家"]);
         sort(&mut rows, SortKey::Reply, false);
         assert_eq!(texts(&rows), ["166家", "22.57%", "超21亿元", "3", "12家"]);
-        assert_eq!(SortKey::from_query(Some("value")), SortKey::Value);
-        assert_eq!(SortKey::from_query(Some("nonsense")), SortKey::Reply);
-        for k in [SortKey::Reply, SortKey::Value, SortKey::Kind] {
-            assert_eq!(SortKey::from_query(k.query().as_deref()), k);
+        assert_eq!(SortKey::from_key("value"), Some(SortKey::Value));
+        assert_eq!(SortKey::from_key("nonsense"), None);
+        for k in SortKey::ALL {
+            assert_eq!(SortKey::from_key(k.key()), Some(k));
         }
     }
 

@@ -1,19 +1,10 @@
 //! How figures, dates and document facts read in either language.
 
-use dafu_parser::{Date, Figure, FigureKind, Qualifier, ReplyKind};
+use dafu_parser::{Date, Figure, FigureKind, Qualifier, ReplyKind, ResultClass};
+
+use crate::model::facets::Handling;
 
 use crate::model::i18n::Lang;
-
-/// The lowercase kind name used in CSS classes and the `data-figure` hook.
-pub fn figure_kind_key(kind: FigureKind) -> &'static str {
-    match kind {
-        FigureKind::Money => "money",
-        FigureKind::Count => "count",
-        FigureKind::Percent => "percent",
-        FigureKind::Multiple => "multiple",
-        FigureKind::Other => "other",
-    }
-}
 
 pub fn figure_kind_label(kind: FigureKind, lang: Lang) -> &'static str {
     match kind {
@@ -129,19 +120,20 @@ pub fn reply_kind(kind: Option<ReplyKind>, lang: Lang) -> &'static str {
     }
 }
 
-/// Label of a handling-result key (see [`crate::model::corpus::result_key`]).
-pub fn result_label(key: &str, lang: Lang) -> String {
-    match key {
-        "A" => lang
+/// Label of a handling result: the class with its meaning, else as written.
+pub fn result_label(handling: &Handling, lang: Lang) -> String {
+    match handling {
+        Handling::Class(ResultClass::A) => lang
             .pick("A · 已解决或基本解决", "A · Solved or largely solved")
             .into(),
-        "B" => lang.pick("B · 正在解决", "B · Being solved").into(),
-        "C" => lang
+        Handling::Class(ResultClass::B) => lang.pick("B · 正在解决", "B · Being solved").into(),
+        Handling::Class(ResultClass::C) => lang
             .pick("C · 列入计划逐步解决", "C · Planned, step by step")
             .into(),
-        "D" => lang.pick("D · 留作参考", "D · Kept for reference").into(),
-        "" => lang.pick("未注明", "Not stated").into(),
-        other => other.into(),
+        Handling::Class(ResultClass::D) => {
+            lang.pick("D · 留作参考", "D · Kept for reference").into()
+        }
+        Handling::Written(text) => text.to_string(),
     }
 }
 
@@ -230,7 +222,6 @@ mod tests {
             ),
             "2025-07-24"
         );
-        assert_eq!(figure_kind_key(FigureKind::Multiple), "multiple");
         assert_eq!(
             (
                 count(0),

@@ -24,7 +24,7 @@ pub fn commitments_page() -> Html {
         Route::Commitments(q) => q.clone(),
         _ => CommitmentsQuery::default(),
     };
-    let status = query.status.as_deref().and_then(Status::from_key);
+    let status = query.status;
     let reply_select = use_synced_select(query.reply.as_deref().unwrap_or(""));
     let corpus = &app.corpus;
     let tracker = &app.tracker;
@@ -54,17 +54,17 @@ pub fn commitments_page() -> Html {
     };
     let link = |status: Option<Status>| {
         Route::Commitments(CommitmentsQuery {
-            status: status.map(|s| s.key().to_owned()),
+            status,
             reply: query.reply.clone(),
         })
     };
     let on_reply = {
         let app = app.clone();
-        let status = query.status.clone();
+        let status = query.status;
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
             app.navigate(Route::Commitments(CommitmentsQuery {
-                status: status.clone(),
+                status,
                 reply: (!v.is_empty()).then_some(v),
             }));
         })

@@ -9,11 +9,41 @@ use crate::components::export_buttons::ExportButtons;
 use crate::components::figure_mark::figure_id;
 use crate::components::import_panel::imported_badge;
 use crate::hooks::synced_select::use_synced_select;
-use crate::model::figure_table::{self, qualifier_label, Row, SortKey, NO_UNIT};
-use crate::model::format::{self, figure_kind_key, figure_kind_label};
+use dafu_parser::FigureKind;
+
+use crate::model::corpus::Corpus;
+use crate::model::figure_table::{self, qualifier_label, SortKey, NO_UNIT};
+use crate::model::format::{self, figure_kind_label};
 use crate::model::i18n::Lang;
 use crate::model::route::{FiguresQuery, Filters, Route};
 use crate::state::use_app;
+
+/// The rows shown, as (reply, figure) positions, and the counts of the
+/// filter menus: kinds within the chosen unit, units within the chosen kind.
+#[derive(PartialEq)]
+struct FiguresView {
+    rows: Vec<(usize, usize)>,
+    kinds: Vec<(FigureKind, usize)>,
+    units: Vec<(String, usize)>,
+}
+
+impl FiguresView {
+    fn new(corpus: &Corpus, query: &FiguresQuery) -> FiguresView {
+        let all = figure_table::collect(corpus.entries.iter().map(|e| &e.reply));
+        let mut rows = figure_table::filter(&all, query.kind, query.unit.as_deref());
+        figure_table::sort(&mut rows, query.sort, query.desc);
+        FiguresView {
+            rows: rows.iter().map(|r| (r.reply, r.index)).collect(),
+            kinds: figure_table::tally(
+                &figure_table::filter(&all, None, query.unit.as_deref()),
+                |r| r.figure.kind,
+            ),
+            units: figure_table::tally(&figure_table::filter(&all, query.kind, None), |r| {
+                r.unit_key().to_owned()
+            }),
+        }
+    }
+}
 
 #[function_component(FiguresPage)]
 pub fn figures_page() -> Html {
@@ -23,24 +53,18 @@ pub fn figures_page() -> Html {
         Route::Figures(q) => q.clone(),
         _ => FiguresQuery::default(),
     };
-    let kind_select = use_synced_select(query.kind.as_deref().unwrap_or(""));
+    let kind_select = use_synced_select(query.kind.map_or("", FigureKind::key));
     let unit_select = use_synced_select(query.unit.as_deref().unwrap_or(""));
-    let corpus = app.corpus.clone();
-    let all = figure_table::collect(corpus.entries.iter().map(|e| &e.reply));
-    let key = SortKey::from_query(query.sort.as_deref());
-    let mut rows = figure_table::filter(&all, query.kind.as_deref(), query.unit.as_deref());
-    figure_table::sort(&mut rows, key, query.desc);
-
-    // Counts for the filter menus: kinds within the chosen unit, units
-    // within the chosen kind.
-    let kinds = figure_table::tally(
-        &figure_table::filter(&all, None, query.unit.as_deref()),
-        |r| figure_kind_key(r.figure.kind).to_owned(),
-    );
-    let units = figure_table::tally(
-        &figure_table::filter(&all, query.kind.as_deref(), None),
-        |r| r.unit_key().to_owned(),
-    );
+    let key = query.sort;
+    // The table and the menu counts change with the query and the corpus
+    // only: not on every render.
+    let view = {
+        let corpus = app.corpus.clone();
+        use_memo((query.clone(), app.imports_rev), move |(query, _)| {
+            FiguresView::new(&corpus, query)
+        })
+    };
+    let FiguresView { rows, kinds, units } = &*view;
 
     let go = {
         let app = app.clone();
@@ -51,7 +75,7 @@ pub fn figures_page() -> Html {
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
             go(FiguresQuery {
-                kind: (!v.is_empty()).then_some(v),
+                kind: FigureKind::from_key(&v),
                 ..q.clone()
             });
         })
@@ -68,9 +92,10 @@ pub fn figures_page() -> Html {
     };
     let table = {
         let corpus = app.corpus.clone();
-        let rows: Vec<(usize, usize)> = rows.iter().map(|r| (r.reply, r.index)).collect();
+        let rows = view.clone();
         Callback::from(move |()| {
             let rows: Vec<figure_table::Row> = rows
+                .rows
                 .iter()
                 .map(|&(reply, index)| figure_table::Row {
                     reply,
@@ -102,7 +127,7 @@ pub fn figures_page() -> Html {
             let (go, q) = (go.clone(), query.clone());
             Callback::from(move |_: MouseEvent| {
                 go(FiguresQuery {
-                    sort: column.query(),
+                    sort: column,
                     desc,
                     ..q.clone()
                 })
@@ -115,7 +140,7 @@ pub fn figures_page() -> Html {
         };
         html! {
             <th scope="col" aria-sort={aria} class={classes!((!class.is_empty()).then_some(class))}>
-                <button type="button" class="sort" {onclick} data-sort={column.query().unwrap_or_else(|| "reply".into())}>
+                <button type="button" class="sort" {onclick} data-sort={column.key()}>
                     { label.to_owned() }<span class="arrow" aria-hidden="true">{ arrow }</span>
                 </button>
             </th>
@@ -137,8 +162,8 @@ pub fn figures_page() -> Html {
                     <select onchange={on_kind} ref={kind_select} data-filter="kind">
                         <option value="" selected={query.kind.is_none()}>{ lang.pick("全部类型", "All kinds") }</option>
                         { for kinds.iter().map(|(k, n)| html! {
-                            <option value={k.clone()} selected={query.kind.as_deref() == Some(k.as_str())}>
-                                { format!("{} ({n})", kind_label(k, lang)) }
+                            <option value={k.key()} selected={query.kind == Some(*k)}>
+                                { format!("{} ({n})", figure_kind_label(*k, lang)) }
                             </option>
                         }) }
                     </select>
@@ -174,21 +199,13 @@ pub fn figures_page() -> Html {
                             { header(SortKey::Reply, lang.pick("答复", "Reply"), "") }
                         </tr></thead>
                         <tbody>
-                            { for rows.iter().map(|r| row(r, &app, lang)) }
+                            { for rows.iter().map(|&(reply, index)| row(reply, index, &app, lang)) }
                         </tbody>
                     </table>
                 </div>
             }
         </div>
     }
-}
-
-fn kind_label(key: &str, lang: Lang) -> String {
-    use dafu_parser::FigureKind::*;
-    [Money, Count, Percent, Multiple, Other]
-        .into_iter()
-        .find(|k| figure_kind_key(*k) == key)
-        .map_or_else(|| key.to_owned(), |k| figure_kind_label(k, lang).to_owned())
 }
 
 fn unit_label(key: &str, lang: Lang) -> String {
@@ -199,15 +216,15 @@ fn unit_label(key: &str, lang: Lang) -> String {
     }
 }
 
-fn row(r: &Row, app: &crate::state::AppHandle, lang: Lang) -> Html {
-    let e = &app.corpus.entries[r.reply];
-    let f = r.figure;
-    let kind = figure_kind_key(f.kind);
+fn row(reply: usize, index: usize, app: &crate::state::AppHandle, lang: Lang) -> Html {
+    let e = &app.corpus.entries[reply];
+    let f = &e.reply.figures[index];
+    let kind = f.kind.key();
     let route = Route::Replies {
         open: Some(e.id.clone()),
         filters: Filters::default(),
     };
-    let target = figure_id(r.index);
+    let target = figure_id(index);
     // Open the reply, then bring the figure into view and focus it.
     let onclick = {
         let app = app.clone();

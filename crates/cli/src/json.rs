@@ -9,8 +9,8 @@
 //! paragraph's `text`, so `text[start:end]` works in Python as is.
 
 use dafu_parser::{
-    Block, BlockKind, Commitment, Date, DateMention, Encoding, Figure, FigureKind, Qualifier,
-    Reply, ReplyKind, ResultClass, Section, Span, Warning,
+    Block, BlockKind, Commitment, Date, DateMention, Figure, Reply, ReplyKind, ResultClass, Span,
+    Warning,
 };
 use serde::Serialize;
 
@@ -139,19 +139,19 @@ impl ReplyView {
         ReplyView {
             schema_version: SCHEMA_VERSION,
             file: file.to_owned(),
-            encoding: encoding_str(reply.encoding),
+            encoding: reply.encoding.key(),
             missing,
             issuer: m.issuer.clone(),
             doc_number: m.doc_number.clone(),
             doc_year: m.doc_year,
-            kind: m.kind.map(kind_str),
+            kind: m.kind.map(ReplyKind::key),
             session: m.session.clone(),
             proposal_number: m.proposal_number.clone(),
             proposers: m.proposers.clone(),
             proposers_more: m.proposers_more,
             title: m.title.clone(),
             result: m.result.clone(),
-            result_class: m.result_class.map(result_class_str),
+            result_class: m.result_class.map(ResultClass::key),
             disclosure: m.disclosure.clone(),
             date: m.date.map(Date::iso),
             contact: ContactView {
@@ -193,7 +193,7 @@ impl ParagraphView {
         ParagraphView {
             kind,
             level,
-            section: section_str(b.section),
+            section: b.section.key(),
             text: b.text.clone(),
             bold: b.bold.iter().map(|s| chars(&b.text, *s)).collect(),
         }
@@ -208,9 +208,9 @@ impl FigureView {
             number: f.number,
             magnitude: f.magnitude.map(|m| m.as_str()),
             unit: f.unit.clone(),
-            qualifier: qualifier_str(f.qualifier),
+            qualifier: f.qualifier.key(),
             qualifier_text: f.qualifier_text.clone(),
-            kind: figure_kind_str(f.kind),
+            kind: f.kind.key(),
             value: f.value,
             paragraph: f.block,
             start,
@@ -268,61 +268,6 @@ fn chars(text: &str, span: Span) -> [usize; 2] {
             .count()
     };
     [at(span.start), at(span.end)]
-}
-
-pub fn kind_str(k: ReplyKind) -> &'static str {
-    match k {
-        ReplyKind::Proposal => "proposal",
-        ReplyKind::Suggestion => "suggestion",
-    }
-}
-
-fn encoding_str(e: Encoding) -> &'static str {
-    match e {
-        Encoding::Utf8 => "utf8",
-        Encoding::Utf8Bom => "utf8_bom",
-        Encoding::Gb18030 => "gb18030",
-        Encoding::Lossy => "lossy",
-    }
-}
-
-fn result_class_str(c: ResultClass) -> &'static str {
-    match c {
-        ResultClass::A => "A",
-        ResultClass::B => "B",
-        ResultClass::C => "C",
-        ResultClass::D => "D",
-    }
-}
-
-fn section_str(s: Section) -> &'static str {
-    match s {
-        Section::Opening => "opening",
-        Section::Body => "body",
-        Section::NextSteps => "next_steps",
-        Section::Closing => "closing",
-    }
-}
-
-fn figure_kind_str(k: FigureKind) -> &'static str {
-    match k {
-        FigureKind::Money => "money",
-        FigureKind::Count => "count",
-        FigureKind::Percent => "percent",
-        FigureKind::Multiple => "multiple",
-        FigureKind::Other => "other",
-    }
-}
-
-fn qualifier_str(q: Qualifier) -> &'static str {
-    match q {
-        Qualifier::Exact => "exact",
-        Qualifier::MoreThan => "more_than",
-        Qualifier::AtLeast => "at_least",
-        Qualifier::Nearly => "nearly",
-        Qualifier::Approximately => "approximately",
-        Qualifier::AtMost => "at_most",
-    }
 }
 
 #[cfg(test)]

@@ -21,6 +21,7 @@ mod decode;
 mod figures;
 mod footer;
 mod inline;
+mod keys;
 mod markers;
 mod meta;
 mod model;

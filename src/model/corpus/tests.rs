@@ -2,7 +2,9 @@
 //! bundled corpus itself.
 
 use super::*;
-use dafu_parser::{Block, BlockKind, Commitment, Meta, Section, Span};
+use crate::model::facets::{Facet, FacetValue};
+use crate::model::tracker::Status;
+use dafu_parser::{Block, BlockKind, Commitment, Meta, ResultClass, Section, Span};
 
 pub fn reply(
     doc: &str,
@@ -191,20 +193,30 @@ fn facets_narrow_and_count_from_the_same_predicate() {
     let c = corpus();
     let t = Tracker::default();
     let f = Filters {
-        kind: Some("suggestion".into()),
+        kind: Some(Some(ReplyKind::Suggestion)),
         ..Filters::default()
     };
     let out = c.search_fresh(&f, &t);
     assert_eq!(out.rows, [1, 2]);
-    let kinds = &out.counts[Facet::Kind.index()].values;
+    let of = |facet: Facet| &out.counts.iter().find(|c| c.facet == facet).unwrap().values;
     assert_eq!(
-        kinds,
-        &[("proposal".to_owned(), 1), ("suggestion".to_owned(), 2)]
+        of(Facet::Kind),
+        &[
+            (FacetValue::Kind(Some(ReplyKind::Proposal)), 1),
+            (FacetValue::Kind(Some(ReplyKind::Suggestion)), 2)
+        ]
     );
-    let has = &out.counts[Facet::Commitments.index()].values;
-    assert_eq!(has, &[("yes".to_owned(), 1), ("no".to_owned(), 1)]);
-    let status = &out.counts[Facet::Status.index()].values;
-    assert_eq!(status, &[("not_rated".to_owned(), 1)]);
+    assert_eq!(
+        of(Facet::Commitments),
+        &[
+            (FacetValue::Commitments(true), 1),
+            (FacetValue::Commitments(false), 1)
+        ]
+    );
+    assert_eq!(
+        of(Facet::Status),
+        &[(FacetValue::Status(Status::NotRated), 1)]
+    );
 }
 
 /// The bundled corpus itself, natively: what the app will show.
