@@ -43,6 +43,8 @@ fn main() {
             failures.join("\n")
         );
     }
+    // Tests compare what the app shows with what was bundled.
+    println!("cargo:rustc-env=DAFU_BUNDLED_REPLIES={}", replies.len());
     let bytes = Bundle { replies }.encode();
     let out = PathBuf::from(env::var_os("OUT_DIR").unwrap()).join("corpus.bin");
     fs::write(&out, bytes).unwrap();

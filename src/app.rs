@@ -14,7 +14,7 @@ use crate::pages::{
     about::AboutPage, charts::ChartsPage, commitments::CommitmentsPage, figures::FiguresPage,
     replies::RepliesPage,
 };
-use crate::state::{AppHandle, State};
+use crate::state::{AppHandle, Focus, State};
 use crate::web::{dom, hash, keys, lang, storage};
 
 #[function_component(App)]
@@ -104,6 +104,16 @@ fn shell(props: &ShellProps) -> Html {
         });
     }
     use_effect_with(state.lang, |lang| lang::set_lang(*lang));
+    // Focus what a navigation asked for, now that its view is rendered.
+    use_effect_with(state.focus.clone(), |focus| match focus {
+        Some((_, Focus::Search)) => dom::focus_search(),
+        Some((_, Focus::Element(id))) => {
+            if let Some(el) = dom::element(id) {
+                dom::reveal(&el);
+            }
+        }
+        None => {}
+    });
     // Keyboard shortcuts read the latest state through this cell.
     let latest = use_mut_ref(|| app.clone());
     *latest.borrow_mut() = app.clone();

@@ -51,6 +51,18 @@ pub struct State {
     pub imports: Rc<Vec<Imported>>,
     /// Bumped on every change of `imports`, so the app knows when to save.
     pub imports_rev: u32,
+    /// What to focus once the view has rendered, with a serial so that the
+    /// same request made again focuses again.
+    pub focus: Option<(u32, Focus)>,
+}
+
+/// An element to focus after a navigation, once the new view is there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Focus {
+    /// The search box, its text selected.
+    Search,
+    /// The element with this id, scrolled into the middle of the view.
+    Element(String),
 }
 
 impl PartialEq for State {
@@ -64,6 +76,7 @@ impl PartialEq for State {
             && self.imports_rev == other.imports_rev
             && Rc::ptr_eq(&self.tracker, &other.tracker)
             && self.notice == other.notice
+            && self.focus == other.focus
     }
 }
 
@@ -91,6 +104,7 @@ impl State {
             tracker_rev: 0,
             imports: Rc::default(),
             imports_rev: 0,
+            focus: None,
         }
     }
 
@@ -132,6 +146,8 @@ pub enum Action {
     },
     /// Remove an imported reply (by its file name).
     RemoveImport(String),
+    /// Focus an element once the view has rendered.
+    Focus(Focus),
     /// Show a message (e.g. a storage failure reported after saving).
     Notice(Notice),
     DismissNotice,
@@ -187,6 +203,10 @@ impl Reducible for State {
                 }
                 next.set_imports(imports);
                 next.notice = Some(Notice::ReplyRemoved(file));
+            }
+            Action::Focus(focus) => {
+                let serial = self.focus.as_ref().map_or(0, |(n, _)| n.wrapping_add(1));
+                next.focus = Some((serial, focus));
             }
             Action::Notice(notice) => next.notice = Some(notice),
             Action::DismissNotice => next.notice = None,

@@ -1,21 +1,35 @@
 //! One block of a reply's body: a heading or a paragraph, with bold runs,
 //! figures and search hits.
 
-use dafu_parser::{Block, BlockKind, Figure, Section};
+use std::ops::Range;
+use std::rc::Rc;
+
+use dafu_parser::{BlockKind, Section};
 use yew::prelude::*;
 
 use crate::components::figure_mark::FigureMark;
+use crate::model::corpus::Entry;
 use crate::model::i18n::Lang;
 use crate::model::runs::{pieces, Piece, Run};
-use crate::model::search::Query;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct BlockViewProps {
-    pub block: Block,
-    /// The figures of this block with their index in the reply.
-    pub figures: Vec<(usize, Figure)>,
-    pub query: Query,
+    /// The reply, shared: compared by identity, never copied.
+    pub entry: Rc<Entry>,
+    /// Index of the block in the reply.
+    pub block: usize,
+    /// The search hits in this block's text, found once by the reader.
+    pub hits: Rc<Vec<Range<usize>>>,
     pub lang: Lang,
+}
+
+impl PartialEq for BlockViewProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.entry, &other.entry)
+            && self.block == other.block
+            && self.hits == other.hits
+            && self.lang == other.lang
+    }
 }
 
 fn run(text: &str, r: &Run) -> Html {
@@ -30,24 +44,23 @@ fn run(text: &str, r: &Run) -> Html {
 
 #[function_component(BlockView)]
 pub fn block_view(props: &BlockViewProps) -> Html {
-    let block = &props.block;
+    let reply = &props.entry.reply;
+    let block = &reply.blocks[props.block];
     let text = block.text.as_str();
     let bold: Vec<_> = block.bold.iter().map(|s| s.range()).collect();
-    let hits = props.query.hits(text);
-    let figs: Vec<_> = props
-        .figures
-        .iter()
-        .map(|(i, f)| (*i, f.range.range()))
+    let mine = props.entry.block_figures[props.block].clone();
+    let figs: Vec<_> = mine
+        .clone()
+        .map(|i| (i, reply.figures[i].range.range()))
         .collect();
-    let content: Html = pieces(text, &bold, &hits, &figs)
+    let content: Html = pieces(text, &bold, &props.hits, &figs)
         .into_iter()
         .map(|p| match p {
             Piece::Text(runs) => runs.iter().map(|r| run(text, r)).collect::<Html>(),
             Piece::Figure { figure, runs, .. } => {
-                let f = props.figures.iter().find(|(i, _)| *i == figure).map(|(_, f)| f.clone());
                 let inner: Html = runs.iter().map(|r| run(text, r)).collect();
-                match f {
-                    Some(f) => html! { <FigureMark index={figure} figure={f} lang={props.lang}>{ inner }</FigureMark> },
+                match reply.figures.get(figure).filter(|_| mine.contains(&figure)) {
+                    Some(f) => html! { <FigureMark index={figure} figure={f.clone()} lang={props.lang}>{ inner }</FigureMark> },
                     None => inner,
                 }
             }

@@ -1,6 +1,8 @@
 //! The reader: metadata card, the body with figures and search hits
 //! marked, the commitments, and the list of figures.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::components::block_view::BlockView;
@@ -26,6 +28,7 @@ pub fn reader(props: &ReaderProps) -> Html {
     let entry = &app.corpus.entries[props.index];
     let reply = &entry.reply;
     let filters = app.route.filters().cloned().unwrap_or_default();
+    let filters_q = filters.q.clone();
     let query = Query::parse(&filters.q);
     let back = Route::Replies {
         open: None,
@@ -42,16 +45,21 @@ pub fn reader(props: &ReaderProps) -> Html {
         }
     });
 
-    let hits: usize = reply.blocks.iter().map(|b| query.hits(&b.text).len()).sum();
-    let blocks = reply.blocks.iter().enumerate().map(|(b, block)| {
-        let figures: Vec<_> = reply
-            .figures
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| f.block as usize == b)
-            .map(|(i, f)| (i, f.clone()))
-            .collect();
-        html! { <BlockView block={block.clone()} {figures} query={query.clone()} {lang} /> }
+    // Each block's search hits, found once per reply and search.
+    let block_hits = {
+        let (entry, query) = (entry.clone(), query.clone());
+        use_memo((props.index, app.imports_rev, filters_q), move |_| {
+            entry
+                .reply
+                .blocks
+                .iter()
+                .map(|b| Rc::new(query.hits(&b.text)))
+                .collect::<Vec<_>>()
+        })
+    };
+    let hits: usize = block_hits.iter().map(|h| h.len()).sum();
+    let blocks = block_hits.iter().enumerate().map(|(b, hits)| {
+        html! { <BlockView entry={entry.clone()} block={b} hits={hits.clone()} {lang} /> }
     });
     html! {
         <article class="reader" id="dafu-reader" aria-labelledby="dafu-reader-title" data-open={entry.id.clone()}>

@@ -2,6 +2,7 @@
 //! search documents and facet facts.
 
 use dafu_bundle::{Bundle, BundledReply};
+use std::ops::Range;
 use std::rc::Rc;
 
 use dafu_parser::{Date, Reply, ReplyKind};
@@ -23,6 +24,9 @@ pub struct Entry {
     pub id: String,
     /// Added in this browser (see [`crate::model::imports`]), not bundled.
     pub imported: bool,
+    /// Per body block, the range of [`Reply::figures`] it holds (figures
+    /// come in reading order), so a block finds its figures without a scan.
+    pub block_figures: Vec<Range<usize>>,
     search: Document,
     facts: Facts,
 }
@@ -130,11 +134,13 @@ impl Corpus {
             ids.insert(id.clone());
             let search = search_document(&reply);
             let facts = static_facts(&reply);
+            let block_figures = block_figures(&reply);
             entries.push(Rc::new(Entry {
                 file,
                 reply,
                 id,
                 imported,
+                block_figures,
                 search,
                 facts,
             }));
@@ -258,6 +264,26 @@ pub fn kind_key(kind: Option<ReplyKind>) -> &'static str {
 pub fn reply_year(reply: &Reply) -> Option<u16> {
     let m = &reply.meta;
     m.date.map(|d| d.year).or(m.doc_year)
+}
+
+/// The range of figures each block holds. Figures are in reading order,
+/// so each block's are contiguous; one pass finds every range.
+fn block_figures(reply: &Reply) -> Vec<Range<usize>> {
+    let mut ranges = vec![0..0; reply.blocks.len()];
+    let mut start = 0;
+    while start < reply.figures.len() {
+        let block = reply.figures[start].block as usize;
+        let end = start
+            + reply.figures[start..]
+                .iter()
+                .take_while(|f| f.block as usize == block)
+                .count();
+        if let Some(r) = ranges.get_mut(block) {
+            *r = start..end;
+        }
+        start = end;
+    }
+    ranges
 }
 
 fn static_facts(reply: &Reply) -> Facts {

@@ -2,7 +2,7 @@
 //! and unit, sorted by value, reply or kind (headers are buttons and carry
 //! `aria-sort`), exported as CSV or JSON. Filters and order live in the URL.
 
-use web_sys::{HtmlElement, HtmlSelectElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::components::export_buttons::ExportButtons;
@@ -16,7 +16,7 @@ use crate::model::figure_table::{self, qualifier_label, SortKey, NO_UNIT};
 use crate::model::format::{self, figure_kind_label};
 use crate::model::i18n::Lang;
 use crate::model::route::{FiguresQuery, Filters, Route};
-use crate::state::use_app;
+use crate::state::{use_app, Action, Focus};
 
 /// The rows shown, as (reply, figure) positions, and the counts of the
 /// filter menus: kinds within the chosen unit, units within the chosen kind.
@@ -232,16 +232,7 @@ fn row(reply: usize, index: usize, app: &crate::state::AppHandle, lang: Lang) ->
         Callback::from(move |ev: MouseEvent| {
             ev.prevent_default();
             app.navigate(route.clone());
-            let target = target.clone();
-            gloo::timers::callback::Timeout::new(60, move || {
-                if let Some(el) = gloo::utils::document().get_element_by_id(&target) {
-                    el.scroll_into_view_with_bool(false);
-                    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<HtmlElement>(el) {
-                        let _ = el.focus();
-                    }
-                }
-            })
-            .forget();
+            app.dispatch(Action::Focus(Focus::Element(target.clone())));
         })
     };
     let number = e.number();

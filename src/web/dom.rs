@@ -19,6 +19,16 @@ pub fn reveal(el: &web_sys::HtmlElement) {
     let _ = el.focus();
 }
 
+/// Focuses the search box and selects its text.
+pub fn focus_search() {
+    if let Some(el) = element(crate::web::keys::SEARCH_ID) {
+        let _ = el.focus();
+        if let Ok(input) = el.dyn_into::<web_sys::HtmlInputElement>() {
+            input.select();
+        }
+    }
+}
+
 /// Scrolls an element into view only as far as needed, and focuses it.
 pub fn focus_nearest(el: &web_sys::HtmlElement) {
     let options = web_sys::ScrollIntoViewOptions::new();

@@ -19,7 +19,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 
 use crate::model::route::{Filters, Route};
-use crate::state::AppHandle;
+use crate::state::{Action, AppHandle, Focus};
 
 /// The id of the search box (a stable hook for tests too).
 pub const SEARCH_ID: &str = "dafu-search";
@@ -134,18 +134,10 @@ fn handle(app: &AppHandle, e: &KeyboardEvent) {
 
 /// Focuses the search box, going to the replies view first when needed.
 fn focus_search(app: &AppHandle) {
-    let focus = || {
-        if let Some(el) = crate::web::dom::element(SEARCH_ID) {
-            let _ = el.focus();
-            if let Ok(input) = el.dyn_into::<web_sys::HtmlInputElement>() {
-                input.select();
-            }
-        }
-    };
     if app.route.filters().is_none() {
         app.navigate(app.last_replies.clone());
-        gloo::timers::callback::Timeout::new(30, focus).forget();
+        app.dispatch(Action::Focus(Focus::Search));
     } else {
-        focus();
+        crate::web::dom::focus_search();
     }
 }

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const [firefox, file] = process.argv.slice(2);
+const [firefox, file, bundled] = process.argv.slice(2);
 const url = pathToFileURL(file).href;
 const profile = await mkdtemp(join(tmpdir(), 'dafu-firefox-'));
 const browser = spawn(firefox, ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port', '0', 'about:blank'], {
@@ -78,7 +78,7 @@ try {
   const go = (hash) => send('browsingContext.navigate', { context, url: url + hash, wait: 'complete' });
 
   await go('#/');
-  await until('the list', "document.querySelectorAll('[data-dafu] .dafu [data-reply]').length === 5");
+  await until('the list', `document.querySelectorAll('[data-dafu] .dafu [data-reply]').length === ${Number(bundled)}`);
   await run(`(() => {
     const input = document.getElementById('dafu-search');
     input.value = '沪科建复';

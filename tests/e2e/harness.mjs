@@ -18,6 +18,7 @@
 // The built pages run under a Content-Security-Policy that refuses inline
 // scripts, so page.addScriptTag cannot add test tools: use injectScript.
 import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -50,6 +51,11 @@ export function parsedCorpus() {
     }),
   );
 }
+
+/** How many replies the build bundles: the reply files of the corpus folder. */
+export const BUNDLED = readdirSync(process.env.DAFU_CORPUS ?? join(ROOT, 'corpus'))
+  .filter((f) => /\.(txt|md)$/.test(f)).length;
+if (BUNDLED === 0) throw new Error('the end-to-end tests need a bundled corpus');
 
 /** Waits until the result list holds `n` replies. */
 export const countIs = (page, n) =>

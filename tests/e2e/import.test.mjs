@@ -5,7 +5,7 @@
 // saved as GBK) and a note that is no reply.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { appTest, countIs, expect, ROOT } from './harness.mjs';
+import { appTest, BUNDLED, countIs, expect, ROOT } from './harness.mjs';
 
 const FIX = join(ROOT, 'tests', 'e2e', 'fixtures');
 const PICK = '[data-action="import-replies"]';
@@ -16,7 +16,7 @@ const stored = (page) => page.evaluate(() => localStorage.getItem('dafu.imports.
 appTest('picked UTF-8 and GBK replies join the list, marked, searchable, and stay after a reload', async ({ page, open }) => {
   await open();
   await page.setInputFiles(PICK, [join(FIX, 'import-utf8.txt'), join(FIX, 'import-gbk.txt')]);
-  await countIs(page, 7);
+  await countIs(page, BUNDLED + 2);
   expect.equal(await page.locator('[data-reply][data-imported]').count(), 2);
   expect.match(await page.locator('[data-notice]').textContent(), /已导入 2 件答复/);
   // The GBK file reads as the reply it was made from.
@@ -25,7 +25,7 @@ appTest('picked UTF-8 and GBK replies join the list, marked, searchable, and sta
   expect.equal(await page.locator(`[data-reply="${UTF8}"] .imported-badge`).textContent(), '已导入');
 
   await page.reload();
-  await countIs(page, 7);
+  await countIs(page, BUNDLED + 2);
   expect.equal(await page.locator('[data-reply][data-imported]').count(), 2);
   await page.fill('#dafu-search', '〔2026〕');
   await countIs(page, 2);
@@ -51,20 +51,20 @@ appTest('a file that is not a reply is refused, naming what it lacks, and nothin
   await notice.waitFor();
   expect.match(await notice.textContent(), /not-a-reply\.md 未导入：不像一件答复（.*文号/);
   expect.equal(await notice.getAttribute('role'), 'alert');
-  expect.equal(await page.locator('[data-reply]').count(), 5);
+  expect.equal(await page.locator('[data-reply]').count(), BUNDLED);
   expect.equal(await stored(page), null);
 });
 
 appTest('an imported reply is removed, and stays removed after a reload', async ({ page, open }) => {
   await open();
   await page.setInputFiles(PICK, join(FIX, 'import-utf8.txt'));
-  await countIs(page, 6);
+  await countIs(page, BUNDLED + 1);
   expect.ok((await stored(page)).includes(UTF8));
   await page.locator('[data-imported-file="import-utf8.txt"] [data-action="remove-import"]').click();
-  await countIs(page, 5);
+  await countIs(page, BUNDLED);
   expect.match(await page.locator('[data-notice]').textContent(), /已移除导入的答复 import-utf8\.txt/);
   await page.reload();
-  await countIs(page, 5);
+  await countIs(page, BUNDLED);
   expect.equal(await stored(page), null);
 });
 
@@ -91,5 +91,5 @@ appTest('an unreadable saved value is set aside and the app starts without impor
   const keys = await page.evaluate(() => Object.keys(localStorage));
   const backup = keys.find((k) => k.startsWith('dafu.imports.v1.corrupt-'));
   expect.equal(await page.evaluate((k) => localStorage.getItem(k), backup), '{broken');
-  expect.equal(await page.locator('[data-reply]').count(), 5);
+  expect.equal(await page.locator('[data-reply]').count(), BUNDLED);
 });

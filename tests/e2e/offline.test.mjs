@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, offlineTest, DIST } from './harness.mjs';
+import { BUNDLED, expect, offlineTest, DIST } from './harness.mjs';
 import { watchCsp } from './csp-probe.mjs';
 
 test('dafu-offline.html is one file: no reference to any other file', async () => {
@@ -21,7 +21,7 @@ offlineTest('from file:// the list renders and search narrows it', async ({ page
   const csp = await watchCsp(page);
   await open('#/');
   await page.waitForSelector('[data-reply]');
-  expect.equal(await page.locator('[data-reply]').count(), 5);
+  expect.equal(await page.locator('[data-reply]').count(), BUNDLED);
   await page.fill('#dafu-search', '沪科建复');
   await page.waitForFunction(() => document.querySelectorAll('[data-reply]').length === 2);
   expect.deepEqual(await csp.violations(), [], 'CSP violations');

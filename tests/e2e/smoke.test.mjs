@@ -1,10 +1,10 @@
 // The built app loads, renders the bundled corpus and reacts to typing.
-import { appTest, expect } from './harness.mjs';
+import { appTest, BUNDLED, expect } from './harness.mjs';
 
 appTest('the app renders every bundled reply', async ({ page, open }) => {
   await open();
   expect.equal(await page.locator('h1').first().textContent(), '答复');
-  expect.equal(await page.locator('[data-reply]').count(), 5);
+  expect.equal(await page.locator('[data-reply]').count(), BUNDLED);
 });
 
 appTest('typing in the search box narrows the list', async ({ page, open }) => {

@@ -1,13 +1,13 @@
 // GitHub Pages serves the site under a sub-path (https://USER.github.io/REPO/):
 // the same checks as the smoke tests, with the site under /dafu/.
-import { appTest, expect } from './harness.mjs';
+import { appTest, BUNDLED, expect } from './harness.mjs';
 
 const BASE = { base: '/dafu/' };
 
 appTest('under /dafu/ the app loads only its own files and renders every reply', async ({ page, open, url, requests }) => {
   await open('#/');
   await page.waitForSelector('[data-reply]');
-  expect.equal(await page.locator('[data-reply]').count(), 5);
+  expect.equal(await page.locator('[data-reply]').count(), BUNDLED);
   expect.ok(requests.some((r) => r.startsWith(url) && r.endsWith('.wasm')), 'the wasm came from /dafu/');
 }, BASE);
 

@@ -234,12 +234,14 @@ mod bundled {
             let reply = &e.reply;
             let mut marked = 0;
             for (b, block) in reply.blocks.iter().enumerate() {
-                let figs: Vec<_> = reply
-                    .figures
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, f)| f.block as usize == b)
-                    .map(|(i, f)| (i, f.range.range()))
+                let scanned: Vec<usize> = (0..reply.figures.len())
+                    .filter(|&i| reply.figures[i].block as usize == b)
+                    .collect();
+                let stored: Vec<usize> = e.block_figures[b].clone().collect();
+                assert_eq!(stored, scanned, "{} block {b}", e.file);
+                let figs: Vec<_> = stored
+                    .into_iter()
+                    .map(|i| (i, reply.figures[i].range.range()))
                     .collect();
                 let bold: Vec<_> = block.bold.iter().map(|s| s.range()).collect();
                 marked += pieces(&block.text, &bold, &[], &figs)
