@@ -4,6 +4,7 @@ use crate::input::{self, Tally};
 use crate::json::ReplyView;
 use crate::rows::{CommitmentRow, FigureRow, ReplyRow, Row};
 use crate::{Format, What};
+use dafu_parser::csv_guard;
 use serde::Serialize;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -73,7 +74,7 @@ fn write_rows<'a, R: Row<'a>>(
                 .has_headers(false)
                 .from_writer(&mut *out);
             for row in &rows {
-                w.serialize(row)?;
+                w.write_record(csv_cells(row)?)?;
             }
             w.flush()?;
         }
@@ -82,6 +83,26 @@ fn write_rows<'a, R: Row<'a>>(
         writeln!(out)?;
     }
     out.flush()
+}
+
+/// A row's CSV cells, each through the same formula guard as the app's
+/// exports: the csv crate writes the row, its fields are read back and
+/// guarded one by one (numbers keep the crate's spelling).
+fn csv_cells<R: Serialize>(row: &R) -> io::Result<Vec<String>> {
+    let mut w = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Vec::new());
+    w.serialize(row)?;
+    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(&bytes[..]);
+    let mut record = csv::StringRecord::new();
+    r.read_record(&mut record)?;
+    Ok(record
+        .iter()
+        .map(|cell| csv_guard(cell).into_owned())
+        .collect())
 }
 
 /// The CSV header line of a row kind, written even when there are no rows so
@@ -130,5 +151,26 @@ mod tests {
         assert_eq!(line, ",,,超21亿元,21.0,,,,,2100000000.0,0\n");
         let json = serde_json::to_value(&row).unwrap();
         assert_eq!(json["value"].to_string(), "2100000000.0");
+    }
+
+    #[test]
+    fn csv_cells_are_guarded_against_formulas_and_json_is_not() {
+        let row = CommitmentRow {
+            file: "=HYPERLINK(\"x\")",
+            title: Some("\t=1+1"),
+            heading: "-12.5",
+            text: "@SUM(1)，继续推进",
+            ..CommitmentRow::default()
+        };
+        let cells = csv_cells(&row).unwrap();
+        assert_eq!(cells[0], "'=HYPERLINK(\"x\")");
+        assert_eq!(cells[2], "'\t=1+1");
+        assert_eq!(cells[4], "-12.5", "a signed number stays a number");
+        assert_eq!(cells[5], "'@SUM(1)，继续推进");
+        let json = serde_json::to_value(&row).unwrap();
+        assert_eq!(
+            json["file"], "=HYPERLINK(\"x\")",
+            "JSON keeps the text as it is"
+        );
     }
 }

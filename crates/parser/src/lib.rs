@@ -18,6 +18,7 @@ mod blocks;
 mod commitments;
 mod date;
 mod decode;
+mod export;
 mod figures;
 mod footer;
 mod inline;
@@ -29,6 +30,7 @@ mod sections;
 mod source;
 mod text;
 
+pub use export::csv_guard;
 pub use model::*;
 
 use source::{LineIndex, Note};
