@@ -4,7 +4,7 @@
 // one of its steps (`./x bench --only lighthouse` alone, on a release build
 // of the real corpus); by hand, on dist/ as `./x build` left it:
 //
-//   node tools/lighthouse.mjs [--dist DIR] [--runs N] [--out FILE] [--json FILE]
+//   node tools/lighthouse.mjs [--dist DIR] [--runs N] [--preset desktop] [--out FILE] [--json FILE]
 //
 // The site is served by tools/serve.mjs on 127.0.0.1. Each run starts a
 // fresh headless Chromium (chrome-launcher: a new profile, no background
@@ -20,7 +20,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as chromeLauncher from 'chrome-launcher';
-import lighthouse from 'lighthouse';
+import lighthouse, { desktopConfig } from 'lighthouse';
 import { serve } from './serve.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -60,10 +60,11 @@ export function views(dist) {
 const chromePath = () => process.env.CHROME_PATH ?? process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 /** One Lighthouse run of `url` in a fresh browser: the result (lhr). */
-async function audit(url) {
+async function audit(url, preset) {
   const chrome = await chromeLauncher.launch({ chromePath: chromePath(), chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
   try {
-    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
+    const flags = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES };
+    const result = await lighthouse(url, flags, preset === 'desktop' ? desktopConfig : undefined);
     if (!result?.lhr) throw new Error(`Lighthouse returned no result for ${url}`);
     if (result.lhr.runtimeError) throw new Error(`${url}: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
     return result.lhr;
@@ -99,7 +100,7 @@ function failing(lhr) {
  * Lighthouse on every view of the site in `dist`, `runs` times each.
  * Resolves to { date, chrome, lighthouse, runs, views: [{ view, hash, scores, lcp, failing }] }.
  */
-export async function runLighthouse(dist, { runs = 3 } = {}) {
+export async function runLighthouse(dist, { runs = 3, preset = 'mobile' } = {}) {
   const site = await serve(dist);
   const out = { date: new Date().toISOString(), runs, views: [] };
   try {
@@ -107,7 +108,7 @@ export async function runLighthouse(dist, { runs = 3 } = {}) {
       const lhrs = [];
       for (let i = 0; i < runs; i++) {
         log(`${view} (${hash}), run ${i + 1} of ${runs}`);
-        lhrs.push(await audit(site.url + hash));
+        lhrs.push(await audit(site.url + hash, preset));
       }
       // null where Lighthouse could not score a category in a run.
       const score = (id) => lhrs.map((l) => (l.categories[id].score == null ? null : Math.round(100 * l.categories[id].score)));
@@ -159,7 +160,7 @@ async function main() {
   const dist = resolve(opt('--dist', join(ROOT, 'dist')));
   const out = resolve(opt('--out', join(ROOT, 'target', 'bench', 'lighthouse.md')));
   const json = resolve(opt('--json', join(ROOT, 'target', 'bench', 'lighthouse.json')));
-  const res = await runLighthouse(dist, { runs: Number(opt('--runs', '3')) });
+  const res = await runLighthouse(dist, { runs: Number(opt('--runs', '3')), preset: opt('--preset', 'mobile') });
   const md = lighthouseTable(res);
   for (const f of [out, json]) mkdirSync(dirname(f), { recursive: true });
   writeFileSync(json, JSON.stringify(res, null, 2));
