@@ -2,6 +2,13 @@
 // replies, with two baselines measured in the same run. `./x bench` runs it.
 //
 //   node tools/bench.mjs [--sizes 5,500,2000] [--runs 5] [--no-build] [--out FILE]
+//                        [--only sizes|lighthouse] [--lighthouse-runs 3]
+//
+// Two steps, both by default; --only runs one:
+//   sizes       the figures below, at every --sizes;
+//   lighthouse  tools/lighthouse.mjs on every view of the release build of
+//               the real corpus (target/bench/dist-5): accessibility, best
+//               practices, SEO, performance and LCP (mobile preset).
 //
 // For each corpus size it
 //   - writes a synthetic corpus (`dafu synth N`, seed 1) — the real corpus/
@@ -33,8 +40,10 @@
 //     JavaScript does the app's search (normalised substring, every term,
 //     title > proposers > body relevance, snippet) and rewrites the list —
 //     what the wasm filter must match or beat.
-// Writes the markdown table to stdout and --out (default target/bench/report.md)
-// and every raw figure to target/bench/results.json.
+// Writes the markdown tables to stdout and --out (default
+// target/bench/report.md; target/bench/lighthouse.md with --only lighthouse)
+// and every raw figure to target/bench/results.json (the sizes step) and
+// target/bench/lighthouse.json.
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -43,6 +52,7 @@ import { gzipSync } from 'node:zlib';
 import { cpus } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { lighthouseTable, runLighthouse } from './lighthouse.mjs';
 import { serve } from './serve.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -58,7 +68,11 @@ const opt = (name, dflt) => {
 const SIZES = opt('--sizes', '5,500,2000').split(',').map(Number);
 const RUNS = Number(opt('--runs', '5'));
 const BUILD = !args.includes('--no-build');
-const OUT = resolve(opt('--out', join(BENCH, 'report.md')));
+const STEPS = ['sizes', 'lighthouse'];
+const ONLY = opt('--only', null);
+if (ONLY && !STEPS.includes(ONLY)) throw new Error(`--only takes one of: ${STEPS.join(', ')}`);
+const LIGHTHOUSE_RUNS = Number(opt('--lighthouse-runs', '3'));
+const OUT = resolve(opt('--out', join(BENCH, ONLY === 'lighthouse' ? 'lighthouse.md' : 'report.md')));
 
 // Typed one key at a time; Chinese characters arrive as input events (as
 // from an IME commit), Latin letters as key presses.
@@ -137,16 +151,19 @@ function encodeCorpus(n, corpus) {
   return { bin, stats };
 }
 
+const built = new Set();
+
 function buildApp(n, corpus) {
   const dist = join(BENCH, `dist-${n}`);
   const { bin, stats } = encodeCorpus(n, corpus);
-  if (BUILD || !existsSync(dist)) {
+  if ((BUILD && !built.has(n)) || !existsSync(dist)) {
     log(`building the release app for ${n} replies`);
     const t = Date.now();
     const PATH = [join(ROOT, 'node_modules', '.bin'), join(process.env.CARGO_HOME ?? join(process.env.HOME, '.cargo'), 'bin'), process.env.PATH].join(':');
     sh('trunk', ['build', '--release', '--dist', dist], { DAFU_CORPUS: corpus, PATH });
     const secs = (Date.now() - t) / 1000;
     writeFileSync(join(BENCH, `build-${n}.json`), JSON.stringify({ secs }));
+    built.add(n);
   }
   const { secs } = JSON.parse(readFileSync(join(BENCH, `build-${n}.json`), 'utf8'));
   return { dist, bin, bundle: stats, buildSecs: secs };
@@ -395,6 +412,29 @@ function machine() {
 
 async function main() {
   mkdirSync(BENCH, { recursive: true });
+  let md = '';
+  if (ONLY !== 'lighthouse') md += await sizesStep();
+  if (ONLY !== 'sizes') md += await lighthouseStep(md !== '');
+  writeFileSync(OUT, md);
+  process.stdout.write(md);
+}
+
+// Lighthouse on every view of the real corpus's release build.
+async function lighthouseStep(section) {
+  const { dist } = buildApp(5, corpusDir(5));
+  log(`Lighthouse on every view of ${dist}, ${LIGHTHOUSE_RUNS} runs each`);
+  const res = await runLighthouse(dist, { runs: LIGHTHOUSE_RUNS });
+  writeFileSync(join(BENCH, 'lighthouse.json'), JSON.stringify(res, null, 2));
+  const results = join(BENCH, 'results.json');
+  if (section && existsSync(results)) {
+    writeFileSync(results, JSON.stringify({ ...JSON.parse(readFileSync(results, 'utf8')), lighthouse: res }, null, 2));
+  }
+  const table = lighthouseTable(res);
+  writeFileSync(join(BENCH, 'lighthouse.md'), table);
+  return section ? `\n### Lighthouse, every view (5 replies, the real corpus)\n\n${table}` : table;
+}
+
+async function sizesStep() {
   buildNative();
   const results = { machine: machine(), date: new Date().toISOString(), runs: RUNS, sizes: {} };
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -438,9 +478,7 @@ async function main() {
   } finally {
     await browser.close();
   }
-  const md = report(results);
-  writeFileSync(OUT, md);
-  process.stdout.write(md);
+  return report(results);
 }
 
 const kb = (b) => (b == null ? '—' : `${(b / 1024).toFixed(b < 10240 ? 1 : 0)} KB`);

@@ -63,7 +63,7 @@ export function serve(dir, { port = 0, base = '/', mounts = {} } = {}) {
   });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [dir = 'dist', port = '8080', base = '/'] = process.argv.slice(2);
   const { url } = await serve(dir, { port: Number(port), base });
   console.log(`dafu is served at ${url}  (Ctrl-C stops)`);
