@@ -108,16 +108,38 @@ impl Table {
     }
 }
 
-/// One CSV field, quoted when it holds a comma, quote or line break
-/// (RFC 4180). A field starting with = + - @ is prefixed with a quote mark
-/// so spreadsheets do not run it as a formula — except plain numbers.
-pub fn csv_field(s: &str) -> Cow<'_, str> {
-    let formula = s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err();
-    let s: Cow<str> = if formula {
+/// Defuses a cell a spreadsheet would run as a formula (OWASP, "CSV
+/// Injection"): a cell starting with `=`, `+`, `-`, `@`, a TAB or a CR gets
+/// a leading `'`, which Excel, LibreOffice and Google Sheets show as text.
+/// A plain signed number (`-12.5`, `+3`) stays as it is, so it still reads
+/// as a number. Only the first character counts: `" =1"` is text already.
+///
+/// ```text
+/// =SUM(A1)  →  '=SUM(A1)        \t=1  →  '\t=1        -12.5  →  -12.5
+/// ```
+pub fn csv_guard(s: &str) -> Cow<'_, str> {
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_signed_number(s);
+    if formula {
         format!("'{s}").into()
     } else {
         s.into()
+    }
+}
+
+/// `+` or `-`, then digits with at most one decimal point.
+fn is_signed_number(s: &str) -> bool {
+    let Some(rest) = s.strip_prefix(['+', '-']) else {
+        return false;
     };
+    rest.bytes().any(|b| b.is_ascii_digit())
+        && rest.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && rest.bytes().filter(|&b| b == b'.').count() <= 1
+}
+
+/// One CSV field, quoted when it holds a comma, quote or line break
+/// (RFC 4180), after [`csv_guard`].
+pub fn csv_field(s: &str) -> Cow<'_, str> {
+    let s = csv_guard(s);
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\"")).into()
     } else {
@@ -283,5 +305,30 @@ mod tests {
         assert_eq!(csv_field("=1+1"), "'=1+1");
         assert_eq!(csv_field("-12.5"), "-12.5");
         assert_eq!(csv_field(""), "");
+    }
+
+    #[test]
+    fn every_owasp_formula_start_is_defused() {
+        for (cell, safe) in [
+            ("=SUM(A1:A9)", "'=SUM(A1:A9)"),
+            ("+86 21 1234", "'+86 21 1234"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(1)", "'@SUM(1)"),
+            ("\t=1+1", "'\t=1+1"),
+            ("\r=1+1", "'\r=1+1"),
+            ("\t", "'\t"),
+            ("-inf", "'-inf"),
+            ("-", "'-"),
+            ("+1.2.3", "'+1.2.3"),
+        ] {
+            assert_eq!(csv_guard(cell), safe, "{cell:?}");
+        }
+        // Plain numbers, signed or not, stay numbers; anything else is untouched.
+        for cell in ["-12.5", "+3", "166家", "", " =1", "沪科提复〔2025〕58号"] {
+            assert_eq!(csv_guard(cell), cell, "{cell:?}");
+        }
+        // The guard comes before the quoting: a CR still gets the field quoted.
+        assert_eq!(csv_field("\r=1"), "\"'\r=1\"");
+        assert_eq!(csv_field("\t=1"), "'\t=1");
     }
 }
