@@ -59,7 +59,7 @@ fn shell(props: &ShellProps) -> Html {
             lang::saved_lang(),
             Route::from_hash(&hash::hash()),
             loaded.tracker,
-            loaded.notice.or(imports_notice),
+            loaded.notice.into_iter().chain(imports_notice).collect(),
         )
         .with_imports(imports)
     });
@@ -182,7 +182,7 @@ pub fn prerender() -> String {
                 crate::model::i18n::Lang::Zh,
                 Route::default(),
                 crate::model::tracker::Tracker::default(),
-                None,
+                Vec::new(),
             )
         });
         html! {

@@ -1,8 +1,43 @@
 //! What the app tells the user: a confirmation or a problem, from the
 //! tracker, the imports or the browser's storage, in either language.
+//!
+//! Several can be shown at once (a list of notices, each dismissible); a
+//! new notice replaces the one shown on the same [`Topic`], so the list
+//! never grows past one notice a topic.
 
 use crate::model::i18n::Lang;
 use crate::model::tracker::{FormatError, ImportReport};
+
+/// What a notice is about; a new notice replaces the one shown on its topic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Topic {
+    /// Reading the saved tracker.
+    TrackerStored,
+    /// Reading or saving the imported replies.
+    ImportsStored,
+    /// The browser's storage as a whole: missing, full, failing.
+    Storage,
+    /// The last tracker file imported.
+    TrackerImport,
+    /// Other news of the tracker: a reset, an export.
+    Tracker,
+    /// Reply files imported or removed.
+    Replies,
+}
+
+impl Topic {
+    /// The value of the notice's `data-notice-item` hook.
+    pub fn key(self) -> &'static str {
+        match self {
+            Topic::TrackerStored => "tracker-stored",
+            Topic::ImportsStored => "imports-stored",
+            Topic::Storage => "storage",
+            Topic::TrackerImport => "tracker-import",
+            Topic::Tracker => "tracker",
+            Topic::Replies => "replies",
+        }
+    }
+}
 
 /// Something the user should know: about the tracker, the imported
 /// replies or the browser's storage.
@@ -58,6 +93,19 @@ impl Notice {
                 false
             }
             _ => true,
+        }
+    }
+
+    pub fn topic(&self) -> Topic {
+        match self {
+            Notice::Corrupt { .. } | Notice::Skipped { .. } => Topic::TrackerStored,
+            Notice::RepliesUnreadable { .. } | Notice::RepliesNotSaved { .. } => {
+                Topic::ImportsStored
+            }
+            Notice::Unavailable | Notice::QuotaExceeded | Notice::SaveFailed(_) => Topic::Storage,
+            Notice::Imported(_) | Notice::ImportFailed(_) => Topic::TrackerImport,
+            Notice::Reset | Notice::Exported(_) => Topic::Tracker,
+            Notice::Replies(_) | Notice::ReplyRemoved(_) => Topic::Replies,
         }
     }
 

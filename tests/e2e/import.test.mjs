@@ -93,3 +93,23 @@ appTest('an unreadable saved value is set aside and the app starts without impor
   expect.equal(await page.evaluate((k) => localStorage.getItem(k), backup), '{broken');
   expect.equal(await page.locator('[data-reply]').count(), 5);
 });
+
+appTest('when both saved records fail to load, both messages show, each dismissible', async ({ page, open }) => {
+  await open();
+  await page.evaluate(() => {
+    localStorage.setItem('dafu.imports.v1', '{broken');
+    for (const k of ['dafu.tracker', 'dafu.tracker.v1']) localStorage.setItem(k, '{not json');
+  });
+  await page.reload();
+  await page.waitForSelector('[data-reply]');
+  const bar = page.locator('[data-notice]');
+  await bar.waitFor();
+  expect.match(await bar.textContent(), /导入答复无法读取/);
+  expect.match(await bar.textContent(), /承诺进展无法读取/);
+  const items = page.locator('[data-notice-item]');
+  expect.equal(await items.count(), 2);
+  await items.first().locator('button').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-notice-item]').length === 1);
+  await items.first().locator('button').click();
+  await page.waitForSelector('[data-notice]', { state: 'detached' });
+});
