@@ -14,8 +14,9 @@
 //! the hash after each `Navigate` (push, or replace while typing a search)
 //! and dispatches `Navigated` when the browser changes it (back/forward, a
 //! link, an edited address). Plain `<a href={route.href()}>` links work too.
-//! The tracker is saved to `localStorage` by the app after every change;
-//! a save problem comes back as one of [`State::notices`].
+//! The tracker and the imports are saved to `localStorage` by the app after
+//! every change; what other tabs save comes back as `TrackerSynced` and
+//! `ImportsSynced`; a problem, as one of [`State::notices`].
 
 use std::ops::Deref;
 use std::rc::Rc;
@@ -24,8 +25,9 @@ use yew::prelude::*;
 
 use crate::model::corpus::Corpus;
 use crate::model::i18n::Lang;
-use crate::model::imports::Imported;
+use crate::model::imports::{Checked, Imported};
 use crate::model::notice::Notice;
+use crate::model::replica::rebase;
 use crate::model::route::{history_mode, HistoryMode, Route};
 use crate::model::tracker::{Tracker, TrackerAction};
 
@@ -125,14 +127,21 @@ pub enum Action {
     SetLang(Lang),
     /// A change to the commitments tracker.
     Tracker(TrackerAction),
-    /// Reply files to add to the corpus; `today` is the date they are
-    /// recorded as added.
-    ImportReplies {
-        files: Vec<crate::model::imports::Offered>,
-        today: String,
+    /// The tracker merged with what another tab saved; `seen` is the
+    /// tracker the merge was made from.
+    TrackerSynced {
+        seen: Rc<Tracker>,
+        merged: Tracker,
     },
+    /// Reply files to add to the corpus, already checked and parsed.
+    ImportReplies(Vec<Checked>),
     /// Remove an imported reply (by its file name).
     RemoveImport(String),
+    /// The imports merged with what another tab saved.
+    ImportsSynced {
+        seen: Rc<Vec<Imported>>,
+        merged: Vec<Imported>,
+    },
     /// Show a message (e.g. a storage failure reported after saving); it
     /// replaces the one shown on its topic.
     Notice(Notice),
@@ -174,13 +183,20 @@ impl Reducible for State {
                 }
                 next.tracker_rev = next.tracker_rev.wrapping_add(1);
             }
-            Action::ImportReplies { files, today } => {
+            Action::TrackerSynced { seen, merged } => {
+                next.tracker = Rc::new(rebase(&seen, &self.tracker, merged));
+                next.tracker_rev = next.tracker_rev.wrapping_add(1);
+            }
+            Action::ImportReplies(checked) => {
                 let mut imports = (*self.imports).clone();
-                let report = crate::model::imports::offer(&mut imports, files, &today);
+                let report = crate::model::imports::add(&mut imports, checked);
                 if !report.added.is_empty() || !report.replaced.is_empty() {
                     next.set_imports(imports);
                 }
                 next.tell(Notice::Replies(report));
+            }
+            Action::ImportsSynced { seen, merged } => {
+                next.set_imports(rebase(&seen, &self.imports, merged));
             }
             Action::RemoveImport(file) => {
                 let mut imports = (*self.imports).clone();
@@ -326,10 +342,15 @@ mod tests {
         let s = state().reduce(Action::Tracker(TrackerAction::Reset));
         assert_eq!(s.tracker_rev, 1);
         assert_eq!(s.notices, [Notice::Reset]);
-        assert!(s.clone().reduce(Action::DismissNotice(Notice::Reset)).notices.is_empty());
+        assert!(s
+            .clone()
+            .reduce(Action::DismissNotice(Notice::Reset))
+            .notices
+            .is_empty());
         let edit = TrackerAction::SetNote {
             id: "x".into(),
             note: "n".into(),
+            now: "2025-01-01T00:00:00.000Z".into(),
         };
         assert_eq!(
             s.reduce(Action::Tracker(edit)).notices,
@@ -358,7 +379,10 @@ mod tests {
         ));
         let s = s.reduce(Action::Notice(Notice::QuotaExceeded));
         let same = s.clone().reduce(Action::Notice(Notice::QuotaExceeded));
-        assert!(Rc::ptr_eq(&s, &same), "a notice already shown is not shown twice");
+        assert!(
+            Rc::ptr_eq(&s, &same),
+            "a notice already shown is not shown twice"
+        );
         assert_eq!(s.notices.len(), 3);
         // News on a topic replaces the earlier news on it.
         let s = s.reduce(Action::Notice(Notice::Exported("a.json".into())));
@@ -368,5 +392,28 @@ mod tests {
         let s = s.reduce(Action::DismissNotice(corrupt));
         assert_eq!(s.notices[0], unreadable);
         assert_eq!(s.notices.len(), 3);
+    }
+
+    #[test]
+    fn a_merge_from_another_tab_keeps_a_change_made_meanwhile() {
+        let s = state();
+        let seen = s.tracker.clone();
+        let mut theirs = Tracker::default();
+        theirs.apply(TrackerAction::SetNote {
+            id: "theirs".into(),
+            note: "t".into(),
+            now: "2025-01-01T00:00:00.000Z".into(),
+        });
+        let s = s.reduce(Action::Tracker(TrackerAction::SetNote {
+            id: "mine".into(),
+            note: "m".into(),
+            now: "2025-01-01T00:00:01.000Z".into(),
+        }));
+        let s = s.reduce(Action::TrackerSynced {
+            seen,
+            merged: theirs,
+        });
+        assert_eq!(s.tracker.len(), 2);
+        assert_eq!(s.tracker_rev, 2);
     }
 }

@@ -282,6 +282,7 @@ mod tests {
             id: id.clone(),
             status: crate::model::tracker::Status::Kept,
             today: "2026-12-01".into(),
+            now: "2026-12-01T08:00:00.000Z".into(),
         });
         let t = commitments(&c, &tracker, &[(r, 0), (r, 1)], Lang::En);
         let json: Vec<serde_json::Value> = serde_json::from_str(&t.to_json()).unwrap();
