@@ -9,12 +9,15 @@ use crate::components::masthead::Masthead;
 use crate::components::notice::NoticeBar;
 use crate::model::bundled;
 use crate::model::corpus::Corpus;
+use crate::model::imports::Imported;
+use crate::model::replica::Record;
 use crate::model::route::Route;
+use crate::model::tracker::Tracker;
 use crate::pages::{
     about::AboutPage, charts::ChartsPage, commitments::CommitmentsPage, figures::FiguresPage,
     replies::RepliesPage,
 };
-use crate::state::{AppHandle, Focus, State};
+use crate::state::{Action, AppHandle, Focus, State};
 use crate::web::{dom, hash, keys, lang, storage};
 
 #[function_component(App)]
@@ -51,25 +54,31 @@ impl PartialEq for ShellProps {
 #[function_component(Shell)]
 fn shell(props: &ShellProps) -> Html {
     let corpus = props.corpus.clone();
-    let state = use_reducer(move || {
-        let loaded = storage::load();
-        let (imports, imports_notice) = storage::load_imports();
-        State::new(
-            corpus,
-            lang::saved_lang(),
-            Route::from_hash(&hash::hash()),
-            loaded.tracker,
-            loaded.notice.or(imports_notice),
-        )
-        .with_imports(imports)
-    });
+    // This page's side of the stored records, for saving and for hearing
+    // what other tabs save.
+    let stores: storage::SharedStores = use_mut_ref(storage::Stores::default);
+    let state = {
+        let stores = stores.clone();
+        use_reducer(move || {
+            let start = storage::start();
+            *stores.borrow_mut() = start.stores;
+            State::new(
+                corpus,
+                lang::saved_lang(),
+                Route::from_hash(&hash::hash()),
+                start.tracker,
+                start.notices,
+            )
+            .with_imports(start.imports)
+        })
+    };
     let app = AppHandle::new(state.clone());
 
     // The browser changed the URL: back/forward, a link, an edited address.
     {
         let app = app.clone();
         use_effect_with((), move |_| {
-            hash::on_hash_change(move |route| app.dispatch(crate::state::Action::Navigated(route)))
+            hash::on_hash_change(move |route| app.dispatch(Action::Navigated(route)))
         });
     }
     // The state changed the route: write it to the URL.
@@ -81,25 +90,25 @@ fn shell(props: &ShellProps) -> Html {
             None => writer.cancel(),
         },
     );
-    // Save the tracker after every change.
+    // Save the tracker after every change, merged with other tabs' changes.
     {
         let app = app.clone();
+        let stores = stores.clone();
         use_effect_with(state.tracker_rev, move |rev| {
             if *rev > 0 {
-                if let Err(notice) = storage::save(&app.tracker) {
-                    app.dispatch(crate::state::Action::Notice(notice));
-                }
+                let synced = storage::save(stores.borrow_mut().tracker.as_mut(), &*app.tracker);
+                tell(&app, Some(synced), app.tracker.clone(), tracker_synced);
             }
         });
     }
-    // Save the imported replies after every change.
+    // Save the imported replies after every change, likewise.
     {
         let app = app.clone();
+        let stores = stores.clone();
         use_effect_with(state.imports_rev, move |rev| {
             if *rev > 0 {
-                if let Err(notice) = storage::save_imports(&app.imports) {
-                    app.dispatch(crate::state::Action::Notice(notice));
-                }
+                let synced = storage::save(stores.borrow_mut().imports.as_mut(), &*app.imports);
+                tell(&app, Some(synced), app.imports.clone(), imports_synced);
             }
         });
     }
@@ -114,9 +123,34 @@ fn shell(props: &ShellProps) -> Html {
         }
         None => {}
     });
-    // Keyboard shortcuts read the latest state through this cell.
+    // Keyboard shortcuts and other tabs' changes read the latest state
+    // through this cell.
     let latest = use_mut_ref(|| app.clone());
     *latest.borrow_mut() = app.clone();
+    {
+        let latest = latest.clone();
+        use_effect_with((), move |_| {
+            storage::on_change(move |key, value| {
+                let app = latest.borrow().clone();
+                let is = |k: &str| key.as_deref().is_none_or(|key| key == k);
+                let value = value.as_deref();
+                if is(<Tracker as Record>::KEY) {
+                    let mut stores = stores.borrow_mut();
+                    let synced = stores.tracker.as_mut();
+                    let synced = synced.map(|side| storage::receive(side, value, &*app.tracker));
+                    drop(stores);
+                    tell(&app, synced, app.tracker.clone(), tracker_synced);
+                }
+                if is(<Vec<Imported> as Record>::KEY) {
+                    let mut stores = stores.borrow_mut();
+                    let synced = stores.imports.as_mut();
+                    let synced = synced.map(|side| storage::receive(side, value, &*app.imports));
+                    drop(stores);
+                    tell(&app, synced, app.imports.clone(), imports_synced);
+                }
+            })
+        });
+    }
     use_effect_with((), move |_| keys::listen(latest));
 
     // The live page is up: drop the prerendered one, keeping a search that
@@ -144,6 +178,33 @@ fn shell(props: &ShellProps) -> Html {
             <Layout />
         </ContextProvider<AppHandle>>
     }
+}
+
+/// Passes on what a save or another tab's write found: the merged value in
+/// place of `seen`, the value it was merged from, and the notices.
+fn tell<T>(
+    app: &AppHandle,
+    synced: Option<storage::Synced<T>>,
+    seen: Rc<T>,
+    adopt: fn(Rc<T>, T) -> Action,
+) {
+    let Some(synced) = synced else {
+        return;
+    };
+    if let Some(merged) = synced.merged {
+        app.dispatch(adopt(seen, merged));
+    }
+    for notice in synced.notices {
+        app.dispatch(Action::Notice(notice));
+    }
+}
+
+fn tracker_synced(seen: Rc<Tracker>, merged: Tracker) -> Action {
+    Action::TrackerSynced { seen, merged }
+}
+
+fn imports_synced(seen: Rc<Vec<Imported>>, merged: Vec<Imported>) -> Action {
+    Action::ImportsSynced { seen, merged }
 }
 
 /// The app's page for the current state: masthead, messages, the view and
@@ -191,8 +252,8 @@ pub fn prerender() -> String {
                 Rc::new(corpus),
                 crate::model::i18n::Lang::Zh,
                 Route::default(),
-                crate::model::tracker::Tracker::default(),
-                None,
+                Tracker::default(),
+                Vec::new(),
             )
         });
         html! {

@@ -14,8 +14,9 @@
 //! the hash after each `Navigate` (push, or replace while typing a search)
 //! and dispatches `Navigated` when the browser changes it (back/forward, a
 //! link, an edited address). Plain `<a href={route.href()}>` links work too.
-//! The tracker is saved to `localStorage` by the app after every change;
-//! a save problem comes back as [`State::notice`].
+//! The tracker and the imports are saved to `localStorage` by the app after
+//! every change; what other tabs save comes back as `TrackerSynced` and
+//! `ImportsSynced`; a problem, as one of [`State::notices`].
 
 use std::ops::Deref;
 use std::rc::Rc;
@@ -24,8 +25,9 @@ use yew::prelude::*;
 
 use crate::model::corpus::Corpus;
 use crate::model::i18n::Lang;
-use crate::model::imports::Imported;
+use crate::model::imports::{Checked, Imported};
 use crate::model::notice::Notice;
+use crate::model::replica::rebase;
 use crate::model::route::{history_mode, HistoryMode, Route};
 use crate::model::tracker::{Tracker, TrackerAction};
 
@@ -43,8 +45,9 @@ pub struct State {
     /// Statuses and notes of the commitments; shared with the views and
     /// copied only when a change finds it shared (`Rc::make_mut`).
     pub tracker: Rc<Tracker>,
-    /// Something the user should be told (storage problems, imports).
-    pub notice: Option<Notice>,
+    /// What the user should be told (storage problems, imports), oldest
+    /// first; one a topic ([`Notice::topic`]), each dismissible.
+    pub notices: Vec<Notice>,
     /// Bumped on every tracker change, so the app knows when to save.
     pub tracker_rev: u32,
     /// Replies added in this browser (already part of `corpus`).
@@ -75,7 +78,7 @@ impl PartialEq for State {
             && self.tracker_rev == other.tracker_rev
             && self.imports_rev == other.imports_rev
             && Rc::ptr_eq(&self.tracker, &other.tracker)
-            && self.notice == other.notice
+            && self.notices == other.notices
             && self.focus == other.focus
     }
 }
@@ -86,7 +89,7 @@ impl State {
         lang: Lang,
         route: Route,
         tracker: Tracker,
-        notice: Option<Notice>,
+        notices: Vec<Notice>,
     ) -> State {
         let last_replies = if route.filters().is_some() {
             route.clone()
@@ -100,7 +103,7 @@ impl State {
             history: None,
             last_replies,
             tracker: Rc::new(tracker),
-            notice,
+            notices,
             tracker_rev: 0,
             imports: Rc::default(),
             imports_rev: 0,
@@ -138,19 +141,28 @@ pub enum Action {
     SetLang(Lang),
     /// A change to the commitments tracker.
     Tracker(TrackerAction),
-    /// Reply files to add to the corpus; `today` is the date they are
-    /// recorded as added.
-    ImportReplies {
-        files: Vec<crate::model::imports::Offered>,
-        today: String,
+    /// The tracker merged with what another tab saved; `seen` is the
+    /// tracker the merge was made from.
+    TrackerSynced {
+        seen: Rc<Tracker>,
+        merged: Tracker,
     },
+    /// Reply files to add to the corpus, already checked and parsed.
+    ImportReplies(Vec<Checked>),
     /// Remove an imported reply (by its file name).
     RemoveImport(String),
     /// Focus an element once the view has rendered.
     Focus(Focus),
-    /// Show a message (e.g. a storage failure reported after saving).
+    /// The imports merged with what another tab saved.
+    ImportsSynced {
+        seen: Rc<Vec<Imported>>,
+        merged: Vec<Imported>,
+    },
+    /// Show a message (e.g. a storage failure reported after saving); it
+    /// replaces the one shown on its topic.
     Notice(Notice),
-    DismissNotice,
+    /// Take this message away.
+    DismissNotice(Notice),
 }
 
 impl Reducible for State {
@@ -180,20 +192,27 @@ impl Reducible for State {
                 next.lang = lang;
             }
             Action::Tracker(change) => {
-                // A problem stays until dismissed; a change only replaces it
-                // with news of its own (an import's counts, a reset).
+                // A problem stays until dismissed; a change only adds news
+                // of its own (an import's counts, a reset).
                 if let Some(notice) = Rc::make_mut(&mut next.tracker).apply(change) {
-                    next.notice = Some(notice);
+                    next.tell(notice);
                 }
                 next.tracker_rev = next.tracker_rev.wrapping_add(1);
             }
-            Action::ImportReplies { files, today } => {
+            Action::TrackerSynced { seen, merged } => {
+                next.tracker = Rc::new(rebase(&seen, &self.tracker, merged));
+                next.tracker_rev = next.tracker_rev.wrapping_add(1);
+            }
+            Action::ImportReplies(checked) => {
                 let mut imports = (*self.imports).clone();
-                let report = crate::model::imports::offer(&mut imports, files, &today);
+                let report = crate::model::imports::add(&mut imports, checked);
                 if !report.added.is_empty() || !report.replaced.is_empty() {
                     next.set_imports(imports);
                 }
-                next.notice = Some(Notice::Replies(report));
+                next.tell(Notice::Replies(report));
+            }
+            Action::ImportsSynced { seen, merged } => {
+                next.set_imports(rebase(&seen, &self.imports, merged));
             }
             Action::RemoveImport(file) => {
                 let mut imports = (*self.imports).clone();
@@ -202,20 +221,37 @@ impl Reducible for State {
                     return self;
                 }
                 next.set_imports(imports);
-                next.notice = Some(Notice::ReplyRemoved(file));
+                next.tell(Notice::ReplyRemoved(file));
+            }
+            Action::Notice(notice) => {
+                if self.notices.contains(&notice) {
+                    return self;
+                }
+                next.tell(notice);
+            }
+            Action::DismissNotice(notice) => {
+                if !self.notices.contains(&notice) {
+                    return self;
+                }
+                next.notices.retain(|n| *n != notice);
             }
             Action::Focus(focus) => {
                 let serial = self.focus.as_ref().map_or(0, |(n, _)| n.wrapping_add(1));
                 next.focus = Some((serial, focus));
             }
-            Action::Notice(notice) => next.notice = Some(notice),
-            Action::DismissNotice => next.notice = None,
         }
         Rc::new(next)
     }
 }
 
 impl State {
+    /// Shows `notice`, in place of the one shown on its topic.
+    fn tell(&mut self, notice: Notice) {
+        let topic = notice.topic();
+        self.notices.retain(|n| n.topic() != topic);
+        self.notices.push(notice);
+    }
+
     /// A change of the imports, to be saved.
     fn set_imports(&mut self, imports: Vec<Imported>) {
         self.put_imports(imports);
@@ -280,7 +316,7 @@ mod tests {
             Lang::Zh,
             Route::default(),
             Tracker::default(),
-            None,
+            Vec::new(),
         ))
     }
 
@@ -325,15 +361,79 @@ mod tests {
     fn tracker_changes_bump_the_revision() {
         let s = state().reduce(Action::Tracker(TrackerAction::Reset));
         assert_eq!(s.tracker_rev, 1);
-        assert!(s.notice.is_some());
-        assert_eq!(s.clone().reduce(Action::DismissNotice).notice, None);
+        assert_eq!(s.notices, [Notice::Reset]);
+        assert!(s
+            .clone()
+            .reduce(Action::DismissNotice(Notice::Reset))
+            .notices
+            .is_empty());
         let edit = TrackerAction::SetNote {
             id: "x".into(),
             note: "n".into(),
+            now: "2025-01-01T00:00:00.000Z".into(),
         };
-        assert!(
-            s.reduce(Action::Tracker(edit)).notice.is_some(),
+        assert_eq!(
+            s.reduce(Action::Tracker(edit)).notices,
+            [Notice::Reset],
             "an edit keeps the message"
         );
+    }
+
+    /// Both records failing to load used to show one message only.
+    #[test]
+    fn every_message_shows_one_a_topic_each_dismissible() {
+        let corrupt = Notice::Corrupt {
+            reason: crate::model::tracker::FormatError::Foreign,
+            backup: None,
+        };
+        let unreadable = Notice::RepliesUnreadable {
+            reason: "x".into(),
+            backup: None,
+        };
+        let s = Rc::new(State::new(
+            Rc::new(Corpus::default()),
+            Lang::Zh,
+            Route::default(),
+            Tracker::default(),
+            vec![corrupt.clone(), unreadable.clone()],
+        ));
+        let s = s.reduce(Action::Notice(Notice::QuotaExceeded));
+        let same = s.clone().reduce(Action::Notice(Notice::QuotaExceeded));
+        assert!(
+            Rc::ptr_eq(&s, &same),
+            "a notice already shown is not shown twice"
+        );
+        assert_eq!(s.notices.len(), 3);
+        // News on a topic replaces the earlier news on it.
+        let s = s.reduce(Action::Notice(Notice::Exported("a.json".into())));
+        let s = s.reduce(Action::Notice(Notice::Exported("b.json".into())));
+        assert_eq!(s.notices.len(), 4);
+        assert_eq!(s.notices[3], Notice::Exported("b.json".into()));
+        let s = s.reduce(Action::DismissNotice(corrupt));
+        assert_eq!(s.notices[0], unreadable);
+        assert_eq!(s.notices.len(), 3);
+    }
+
+    #[test]
+    fn a_merge_from_another_tab_keeps_a_change_made_meanwhile() {
+        let s = state();
+        let seen = s.tracker.clone();
+        let mut theirs = Tracker::default();
+        theirs.apply(TrackerAction::SetNote {
+            id: "theirs".into(),
+            note: "t".into(),
+            now: "2025-01-01T00:00:00.000Z".into(),
+        });
+        let s = s.reduce(Action::Tracker(TrackerAction::SetNote {
+            id: "mine".into(),
+            note: "m".into(),
+            now: "2025-01-01T00:00:01.000Z".into(),
+        }));
+        let s = s.reduce(Action::TrackerSynced {
+            seen,
+            merged: theirs,
+        });
+        assert_eq!(s.tracker.len(), 2);
+        assert_eq!(s.tracker_rev, 2);
     }
 }

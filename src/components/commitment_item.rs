@@ -57,6 +57,7 @@ pub fn commitment_item(props: &CommitmentItemProps) -> Html {
                 id: id.clone(),
                 status: Status::from_key(&key).unwrap_or_default(),
                 today: storage::today(),
+                now: storage::now(),
             })
         })
     };
@@ -67,6 +68,7 @@ pub fn commitment_item(props: &CommitmentItemProps) -> Html {
             Action::Tracker(TrackerAction::SetNote {
                 id: id.clone(),
                 note,
+                now: storage::now(),
             })
         })
     };

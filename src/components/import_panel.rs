@@ -7,31 +7,43 @@ use yew::prelude::*;
 
 use crate::model::format;
 use crate::model::i18n::Lang;
-use crate::model::imports::{used_chars, Offered, MAX_CHARS};
+use crate::model::imports::{self, used_chars, Checked, Offered, MAX_CHARS};
 use crate::state::{use_app, Action, AppHandle};
 use crate::web::{files, storage};
 
-/// Offers the files of a file input or a drop to the import.
-pub fn import_files(app: &AppHandle, files: web_sys::FileList) {
+/// Offers the files of a file input or a drop to the import. Each file's
+/// size is checked before it is read; each is decoded and parsed here, one
+/// at a time with the page free to respond in between, and the reducer only
+/// adds what passed.
+pub fn import_files(app: &AppHandle, list: web_sys::FileList) {
     let app = app.clone();
-    files::read_files(files, move |files| {
-        if !files.is_empty() {
-            let files = files
-                .into_iter()
-                .map(|(file, bytes)| {
-                    let (text, encoding) = files::decode_text(&bytes);
-                    Offered {
-                        file,
-                        text,
-                        encoding,
-                    }
-                })
-                .collect();
-            app.dispatch(Action::ImportReplies {
-                files,
-                today: storage::today(),
-            });
+    let list = files::list(&list);
+    if list.is_empty() {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let today = storage::today();
+        let mut checked = Vec::with_capacity(list.len());
+        for file in list {
+            let name = file.name();
+            if let Some(refused) = Checked::too_big(&name, files::size(&file)) {
+                checked.push(refused);
+                continue;
+            }
+            // A file the browser cannot read is passed on empty: the
+            // import names it as not a reply.
+            let bytes = files::read_bytes(&file).await.unwrap_or_default();
+            let (text, encoding) = files::decode_text(&bytes);
+            files::yield_now().await;
+            let offered = Offered {
+                file: name,
+                text,
+                encoding,
+            };
+            checked.push(imports::check(offered, &today));
+            files::yield_now().await;
         }
+        app.dispatch(Action::ImportReplies(checked));
     });
 }
 

@@ -1,15 +1,17 @@
 //! Export, import and reset of the tracker. Export writes a JSON file,
-//! import merges one (newer dates win, a bad file changes nothing) and reset
-//! asks for confirmation in place before clearing everything.
+//! import merges one (the later entry wins, a conflict keeps the local one
+//! and is listed, a bad or oversized file changes nothing) and reset asks
+//! for confirmation in place before clearing everything.
 
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::model::notice::Notice;
-use crate::model::tracker::{export_filename, FormatError, TrackerAction};
+use crate::model::tracker::{
+    export_filename, parse_import, FormatError, TrackerAction, MAX_FILE_BYTES,
+};
 use crate::state::{use_app, Action};
-use crate::web::storage;
+use crate::web::{files, storage};
 
 #[function_component(TrackerTools)]
 pub fn tracker_tools() -> Html {
@@ -47,17 +49,23 @@ pub fn tracker_tools() -> Html {
             // Let the same file be chosen again later.
             input.set_value("");
             let app = app.clone();
+            let name = file.name();
+            let bytes = files::size(&file);
+            if bytes > MAX_FILE_BYTES {
+                let why = FormatError::TooBig { bytes };
+                app.dispatch(Action::Notice(Notice::ImportFailed { file: name, why }));
+                return;
+            }
+            // Read and parsed here: the reducer only merges.
             wasm_bindgen_futures::spawn_local(async move {
-                match JsFuture::from(file.text())
-                    .await
-                    .ok()
-                    .and_then(|v| v.as_string())
-                {
-                    Some(text) => app.dispatch(Action::Tracker(TrackerAction::Import(text))),
-                    None => app.dispatch(Action::Notice(Notice::ImportFailed(
-                        FormatError::NotJson("unreadable file".into()),
-                    ))),
-                }
+                let read = match files::read_text(&file).await {
+                    Some(text) => parse_import(&name, &text),
+                    None => Err(FormatError::NotJson("unreadable file".into())),
+                };
+                app.dispatch(match read {
+                    Ok(incoming) => Action::Tracker(TrackerAction::Import(incoming)),
+                    Err(why) => Action::Notice(Notice::ImportFailed { file: name, why }),
+                });
             });
         })
     };
@@ -142,8 +150,8 @@ pub fn tracker_tools() -> Html {
                 </div>
             }
             <p class="hint">{ lang.pick(
-                "导入时按条目合并：同一承诺以较新的进展日期为准。",
-                "Importing merges entry by entry: for the same commitment the later status date wins.",
+                "导入时按条目合并：同一承诺以较晚修改的记录为准；两边各有对方没有的内容时保留本机记录，并列出文件中的内容。",
+                "Importing merges entry by entry: for the same commitment the later change wins; where both say something the other does not, the record here is kept and the file's is listed.",
             ) }</p>
         </div>
     }

@@ -7,6 +7,8 @@
 
 use std::borrow::Cow;
 
+use dafu_parser::csv_guard;
+
 use serde_json::{Map, Value};
 
 use crate::model::corpus::{kind_key, Corpus};
@@ -110,15 +112,10 @@ impl Table {
 }
 
 /// One CSV field, quoted when it holds a comma, quote or line break
-/// (RFC 4180). A field starting with = + - @ is prefixed with a quote mark
-/// so spreadsheets do not run it as a formula — except plain numbers.
+/// (RFC 4180), after the formula guard the CLI uses too
+/// ([`dafu_parser::csv_guard`]).
 pub fn csv_field(s: &str) -> Cow<'_, str> {
-    let formula = s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err();
-    let s: Cow<str> = if formula {
-        format!("'{s}").into()
-    } else {
-        s.into()
-    };
+    let s = csv_guard(s);
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\"")).into()
     } else {
@@ -264,6 +261,7 @@ mod tests {
             id: id.clone(),
             status: crate::model::tracker::Status::Kept,
             today: "2026-12-01".into(),
+            now: "2026-12-01T08:00:00.000Z".into(),
         });
         let t = commitments(&c, &tracker, &[(r, 0), (r, 1)], Lang::En);
         let json: Vec<serde_json::Value> = serde_json::from_str(&t.to_json()).unwrap();
@@ -287,5 +285,13 @@ mod tests {
         assert_eq!(csv_field("=1+1"), "'=1+1");
         assert_eq!(csv_field("-12.5"), "-12.5");
         assert_eq!(csv_field(""), "");
+    }
+
+    #[test]
+    fn the_formula_guard_comes_before_the_quoting() {
+        assert_eq!(csv_field("=1+1"), "'=1+1");
+        // The guard comes before the quoting: a CR still gets the field quoted.
+        assert_eq!(csv_field("\r=1"), "\"'\r=1\"");
+        assert_eq!(csv_field("\t=1"), "'\t=1");
     }
 }

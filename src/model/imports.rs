@@ -4,12 +4,17 @@
 //! anywhere.
 //!
 //! Pure logic, tested natively; `storage.rs` reads and writes the value and
-//! the replies view offers the files.
+//! the replies view offers the files. A file goes through two steps: the
+//! web layer checks its size before reading it and [`check`]s it (decoded,
+//! parsed) outside the reducer; the reducer only [`add`]s what passed.
 
 use dafu_parser::{Encoding, Reply};
 use serde::{Deserialize, Serialize};
 
 use crate::model::i18n::Lang;
+use crate::model::merge::three_way;
+use crate::model::notice::{too_big, Notice, Store};
+use crate::model::replica::{Read, Record};
 
 /// `localStorage` key of the imported replies.
 pub const STORAGE_KEY: &str = "dafu.imports.v1";
@@ -18,6 +23,15 @@ pub const STORAGE_KEY: &str = "dafu.imports.v1";
 /// holds about five million per site, shared with the tracker. A reply is
 /// some 10,000 characters, so this is room for about a hundred.
 pub const MAX_CHARS: usize = 1_000_000;
+
+/// Largest reply file an import reads. A reply is some 10,000 characters,
+/// 30 KB as UTF-8: 2 MB is room for seventy, and a larger file would take
+/// most of the import room ([`MAX_CHARS`]) alone — as GBK, more than all of
+/// it. Checked on the file's size, before anything is read.
+pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
+
+/// Version of the stored value this build reads and writes.
+pub const VERSION: u64 = 1;
 
 /// One imported reply: its text as decoded, so that it parses again on the
 /// next visit exactly as it did when it was added, and the reply parsed
@@ -65,35 +79,126 @@ pub fn used_chars(files: &[Imported]) -> usize {
 
 #[derive(Serialize, Deserialize)]
 struct Stored {
-    version: u32,
+    version: u64,
     files: Vec<Imported>,
 }
 
-/// Reads the stored value; `Err` says why it is unreadable.
-pub fn from_stored(raw: Option<&str>) -> Result<Vec<Imported>, String> {
-    let Some(raw) = raw.filter(|r| !r.trim().is_empty()) else {
-        return Ok(Vec::new());
-    };
-    let stored: Stored = serde_json::from_str(raw).map_err(|e| e.to_string())?;
-    if stored.version != 1 {
-        return Err(format!("version {} (expected 1)", stored.version));
+/// Reads the stored value: version 1, or a newer one as far as its files
+/// read like version 1's.
+pub fn read(raw: &str) -> Read<Vec<Imported>, String> {
+    if raw.trim().is_empty() {
+        return Read::Loaded {
+            value: Vec::new(),
+            skipped: 0,
+        };
     }
-    let mut files = stored.files;
-    files.iter_mut().for_each(Imported::parse);
-    Ok(files)
+    let value: serde_json::Value = match serde_json::from_str(raw) {
+        Ok(value) => value,
+        Err(e) => return Read::Corrupt(e.to_string()),
+    };
+    let parsed = |files: Vec<Imported>| {
+        let mut files = files;
+        files.iter_mut().for_each(Imported::parse);
+        files
+    };
+    match value.get("version").and_then(serde_json::Value::as_u64) {
+        Some(VERSION) => match serde_json::from_value::<Stored>(value) {
+            Ok(stored) => Read::Loaded {
+                value: parsed(stored.files),
+                skipped: 0,
+            },
+            Err(e) => Read::Corrupt(e.to_string()),
+        },
+        Some(version) if version > VERSION => Read::Newer {
+            value: value
+                .get("files")
+                .cloned()
+                .and_then(|files| serde_json::from_value(files).ok())
+                .map(parsed)
+                .unwrap_or_default(),
+            version,
+        },
+        _ => Read::Corrupt(format!(
+            "version {} (expected {VERSION})",
+            value.get("version").unwrap_or(&serde_json::Value::Null)
+        )),
+    }
 }
 
 pub fn to_stored(files: &[Imported]) -> String {
     serde_json::to_string(&Stored {
-        version: 1,
+        version: VERSION,
         files: files.to_vec(),
     })
     .expect("imports serialise")
 }
 
+impl Record for Vec<Imported> {
+    type Why = String;
+    const KEY: &'static str = STORAGE_KEY;
+    const STORE: Store = Store::Imports;
+
+    fn read(text: &str) -> Read<Self, String> {
+        read(text)
+    }
+
+    /// The key is removed with the last import.
+    fn write(&self) -> Option<String> {
+        (!self.is_empty()).then(|| to_stored(self))
+    }
+
+    /// File by file (by name): one added, replaced or removed in one page
+    /// only is taken; replaced in both, this page's stays. In this page's
+    /// order, the other's new files after.
+    fn sync(base: &Self, mine: &Self, theirs: &Self) -> (Self, Option<Notice>) {
+        fn find<'a>(files: &'a [Imported], name: &str) -> Option<&'a Imported> {
+            files.iter().find(|f| f.file == name)
+        }
+        let mut names: Vec<&str> = mine.iter().map(|f| f.file.as_str()).collect();
+        for f in theirs {
+            if !names.contains(&f.file.as_str()) {
+                names.push(&f.file);
+            }
+        }
+        let merged = names
+            .into_iter()
+            .filter_map(|name| {
+                three_way(
+                    find(base, name),
+                    find(mine, name),
+                    find(theirs, name),
+                    |m, _| m,
+                )
+            })
+            .cloned()
+            .collect();
+        (merged, None)
+    }
+
+    fn unreadable(reason: String, backup: Option<String>) -> Notice {
+        Notice::RepliesUnreadable { reason, backup }
+    }
+
+    fn not_saved(problem: Notice) -> Notice {
+        match problem {
+            Notice::QuotaExceeded => Notice::RepliesNotSaved {
+                full: true,
+                why: String::new(),
+            },
+            Notice::SaveFailed(why) => Notice::RepliesNotSaved { full: false, why },
+            _ => Notice::RepliesNotSaved {
+                full: false,
+                why: "localStorage".into(),
+            },
+        }
+    }
+}
+
 /// Why a file was not imported.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
+    /// Larger than [`MAX_FILE_BYTES`]: refused before it was read.
+    TooBig { bytes: u64 },
     /// Neither UTF-8 nor GBK/GB18030 text.
     NotText,
     /// Text, but not a reply: the parser's verdict, naming what is missing.
@@ -120,26 +225,56 @@ pub struct Offered {
     pub encoding: Encoding,
 }
 
-/// Adds the offered files to `files`, each checked like a corpus file.
-pub fn offer(files: &mut Vec<Imported>, offered: Vec<Offered>, today: &str) -> Report {
-    let mut report = Report::default();
-    for Offered {
+/// A file offered, checked: the reply read from it, or why it is refused.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checked {
+    pub file: String,
+    pub outcome: Result<Imported, Refusal>,
+}
+
+impl Checked {
+    /// A file of `bytes` bytes, refused unread when it is larger than
+    /// [`MAX_FILE_BYTES`].
+    pub fn too_big(file: &str, bytes: u64) -> Option<Checked> {
+        (bytes > MAX_FILE_BYTES).then(|| Checked {
+            file: file.to_owned(),
+            outcome: Err(Refusal::TooBig { bytes }),
+        })
+    }
+}
+
+/// Checks an offered file like a corpus file — text, then a reply — and
+/// parses it: the heavy step, done outside the reducer.
+pub fn check(offered: Offered, today: &str) -> Checked {
+    let Offered {
         file,
         text,
         encoding,
-    } in offered
-    {
-        if encoding == Encoding::Lossy {
-            report.refused.push((file, Refusal::NotText));
-            continue;
-        }
+    } = offered;
+    let outcome = if encoding == Encoding::Lossy {
+        Err(Refusal::NotText)
+    } else {
         let candidate = Imported::new(file.clone(), text, encoding, today.to_owned());
-        if let Err(e) = dafu_parser::check(&candidate.reply) {
-            report
-                .refused
-                .push((file, Refusal::NotAReply(e.to_string())));
-            continue;
+        match dafu_parser::check(&candidate.reply) {
+            Ok(()) => Ok(candidate),
+            Err(e) => Err(Refusal::NotAReply(e.to_string())),
         }
+    };
+    Checked { file, outcome }
+}
+
+/// Adds checked files to `files`: a file of an earlier import's name
+/// replaces it; one that would pass [`MAX_CHARS`] is refused.
+pub fn add(files: &mut Vec<Imported>, checked: Vec<Checked>) -> Report {
+    let mut report = Report::default();
+    for Checked { file, outcome } in checked {
+        let candidate = match outcome {
+            Ok(candidate) => candidate,
+            Err(why) => {
+                report.refused.push((file, why));
+                continue;
+            }
+        };
         let earlier = files.iter().position(|f| f.file == file);
         // The file it replaces frees its room.
         let used = used_chars(files) - earlier.map_or(0, |i| files[i].chars());
@@ -195,6 +330,14 @@ impl Report {
         }
         for (file, why) in &self.refused {
             parts.push(match (why, lang) {
+                (Refusal::TooBig { bytes }, Lang::Zh) => format!(
+                    "{file} 未导入：{}。",
+                    too_big(*bytes, MAX_FILE_BYTES, Store::Imports, lang)
+                ),
+                (Refusal::TooBig { bytes }, Lang::En) => format!(
+                    "{file} was not imported: {}.",
+                    too_big(*bytes, MAX_FILE_BYTES, Store::Imports, lang)
+                ),
                 (Refusal::NotText, Lang::Zh) => {
                     format!("{file} 未导入：不是 UTF-8 或 GBK 文本。")
                 }
@@ -224,6 +367,12 @@ impl Report {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`check`] then [`add`], as the app does in two steps.
+    fn offer(files: &mut Vec<Imported>, offered: Vec<Offered>, today: &str) -> Report {
+        let checked = offered.into_iter().map(|o| check(o, today)).collect();
+        add(files, checked)
+    }
 
     fn offered(file: &str, bytes: &[u8]) -> Offered {
         let (text, encoding) = dafu_parser::decode_text(bytes);
@@ -304,9 +453,65 @@ mod tests {
             )],
             "d",
         );
-        assert_eq!(from_stored(Some(&to_stored(&files))), Ok(files));
-        assert_eq!(from_stored(None), Ok(vec![]));
-        assert!(from_stored(Some("{nope")).is_err());
-        assert!(from_stored(Some(r#"{"version":2,"files":[]}"#)).is_err());
+        assert_eq!(
+            read(&to_stored(&files)),
+            Read::Loaded {
+                value: files.clone(),
+                skipped: 0
+            }
+        );
+        assert_eq!(files.write(), Some(to_stored(&files)));
+        assert_eq!(Vec::<Imported>::new().write(), None, "the key is removed");
+        assert!(matches!(read("{nope"), Read::Corrupt(_)));
+        assert!(matches!(
+            read(r#"{"version":0,"files":[]}"#),
+            Read::Corrupt(_)
+        ));
+        // A newer version is read as far as its files read like these.
+        let newer = to_stored(&files).replacen("\"version\":1", "\"version\":2", 1);
+        assert_eq!(
+            read(&newer),
+            Read::Newer {
+                value: files,
+                version: 2
+            }
+        );
+        assert_eq!(
+            read(r#"{"version":3,"files":"elsewhere"}"#),
+            Read::Newer {
+                value: vec![],
+                version: 3
+            }
+        );
+    }
+
+    #[test]
+    fn a_file_too_large_is_refused_unread_and_named() {
+        assert_eq!(Checked::too_big("a.txt", MAX_FILE_BYTES), None);
+        let big = Checked::too_big("huge.txt", 200 << 20).unwrap();
+        let mut files = Vec::new();
+        let report = add(&mut files, vec![big]);
+        assert!(files.is_empty());
+        let msg = report.message(Lang::Zh);
+        assert!(
+            msg.contains("huge.txt 未导入：文件有 200 MB，超过单个答复文件的上限 2 MB"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn two_pages_importing_at_once_keep_both_files() {
+        let one = offered("one.txt", reply_text("沪科提复〔2026〕4号").as_bytes());
+        let two = offered("two.txt", reply_text("沪科提复〔2026〕5号").as_bytes());
+        let base = Vec::new();
+        let (mut mine, mut theirs) = (Vec::new(), Vec::new());
+        offer(&mut mine, vec![one], "d");
+        offer(&mut theirs, vec![two], "d");
+        let (merged, _) = Vec::<Imported>::sync(&base, &mine, &theirs);
+        let names: Vec<&str> = merged.iter().map(|f| f.file.as_str()).collect();
+        assert_eq!(names, ["one.txt", "two.txt"]);
+        // A removal there is taken; a file kept here and not touched there stays.
+        let (merged, _) = Vec::<Imported>::sync(&merged, &merged, &mine);
+        assert_eq!(merged, mine);
     }
 }

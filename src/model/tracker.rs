@@ -1,34 +1,54 @@
 //! The commitments tracker: for each commitment (by its stable id) a status
-//! on PolitiFact's promise-tracker scale, a free note and the date the status
-//! was last set.
+//! on PolitiFact's promise-tracker scale, a free note, the date the status
+//! was last set and the time the entry was last changed.
 //!
-//! Everything here is pure: parsing, validating, merging and counting are
-//! tested natively. Reading and writing `localStorage` lives in
-//! [`crate::web::storage`].
+//! Everything here is pure: parsing, migrating, validating, merging and
+//! counting are tested natively. Reading and writing `localStorage` lives in
+//! `crate::web::storage`; keeping tabs in step, in [`crate::model::replica`].
 //!
 //! The stored and exported format (one JSON object, versioned):
 //!
 //! ```json
-//! {"format":"dafu.tracker","version":1,
-//!  "entries":{"<commitment id>":{"status":"kept","note":"…","date":"2025-11-23"}}}
+//! {"format":"dafu.tracker","version":2,
+//!  "entries":{"<commitment id>":{"status":"kept","note":"…","date":"2025-11-23",
+//!                                "modified":"2025-11-23T08:15:30.123Z"}}}
 //! ```
 //!
 //! Entries whose id is not in the current corpus are kept: they may belong
-//! to replies added later or to someone else's corpus.
+//! to replies added later or to someone else's corpus. The merge rules of
+//! an import and of two tabs are in `docs/tracker.md`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Map, Value};
 
 use crate::model::i18n::Lang;
-use crate::model::notice::Notice;
+use crate::model::merge::{resolve, three_way, timestamp_ms, Conflict, Resolution};
+use crate::model::notice::{too_big, Notice, Store};
+use crate::model::replica::{Read, Record};
 
-/// `localStorage` key of the tracker; the suffix is the format version.
-pub const STORAGE_KEY: &str = "dafu.tracker.v1";
+/// `localStorage` key of the tracker, from version 2 on. The document's
+/// `version` field says which version it is; a later version stays here.
+pub const STORAGE_KEY: &str = "dafu.tracker";
+/// Where dafu kept version 1. Read, when [`STORAGE_KEY`] holds nothing, and
+/// never written: older copies of dafu keep using it.
+pub const LEGACY_KEY: &str = "dafu.tracker.v1";
 /// Value of the `format` field of stored and exported documents.
 pub const FORMAT: &str = "dafu.tracker";
-/// Value of the `version` field this build reads and writes.
-pub const VERSION: u64 = 1;
+/// Value of the `version` field this build writes; it reads every version
+/// up to this one (older ones through [`migrate`]).
+pub const VERSION: u64 = 2;
+
+/// Largest tracker file an import reads: five times what a full tracker
+/// takes (some 100 bytes an entry at [`MAX_ENTRIES`]), and about what
+/// `localStorage` holds for a whole site, so nothing larger could be kept.
+pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
+/// Most characters a note keeps: some ten pages of text. A longer note is
+/// cut there, and the user is told.
+pub const MAX_NOTE_CHARS: usize = 10_000;
+/// Most entries a tracker holds: a hundred times the commitments of a
+/// thousand replies. An import that would pass it changes nothing.
+pub const MAX_ENTRIES: usize = 50_000;
 
 /// Where a promise stands, after PolitiFact's promise-tracker scale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
@@ -100,6 +120,29 @@ pub struct Entry {
     /// ISO date (`YYYY-MM-DD`) the status was last set; `None` when only a
     /// note was written.
     pub date: Option<String>,
+    /// When the status or the note last changed, by the browser's clock
+    /// (`2025-11-23T08:15:30.123Z`); `None` for entries saved by version 1,
+    /// which recorded no such time.
+    pub modified: Option<String>,
+}
+
+impl Entry {
+    /// Same status and same note (the date and time aside).
+    pub fn same_content(&self, other: &Entry) -> bool {
+        self.status == other.status && self.note == other.note
+    }
+
+    /// Whether keeping `self` loses nothing `other` says: `other` has no
+    /// status or the same one, and no note or the same one.
+    pub fn covers(&self, other: &Entry) -> bool {
+        (other.status == Status::NotRated || other.status == self.status)
+            && (other.note.is_empty() || other.note == self.note)
+    }
+
+    /// The modified time in milliseconds since 1970, when known.
+    pub fn modified_ms(&self) -> Option<i64> {
+        self.modified.as_deref().and_then(timestamp_ms)
+    }
 }
 
 /// Statuses and notes by commitment id.
@@ -111,21 +154,27 @@ pub struct Tracker {
 /// A change to the tracker; the view dispatches these.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TrackerAction {
-    /// Set a status; `today` is the ISO date recorded with it (injected so
-    /// tests do not depend on the clock).
+    /// Set a status; `today` (ISO date) and `now` (ISO time with
+    /// milliseconds) are recorded with it — injected, so tests do not
+    /// depend on the clock.
     SetStatus {
         id: String,
         status: Status,
         today: String,
+        now: String,
     },
+    /// Set a note; `now` is recorded as the entry's modified time. A note
+    /// longer than [`MAX_NOTE_CHARS`] is cut, and the user told.
     SetNote {
         id: String,
         note: String,
+        now: String,
     },
     /// Forget every entry (the UI asks for confirmation first).
     Reset,
-    /// Merge an exported document (the file's text); newer dates win.
-    Import(String),
+    /// Merge the entries of an exported file, read by [`parse_import`]
+    /// before it is dispatched.
+    Import(Incoming),
 }
 
 /// Why a stored value or an imported file cannot be read.
@@ -135,50 +184,88 @@ pub enum FormatError {
     NotJson(String),
     /// JSON, but not a dafu tracker document.
     Foreign,
-    /// A dafu tracker document of a version this build does not know.
+    /// A version field this build cannot make sense of (`0`, `"1.5"`).
     Version(String),
+    /// Written by a newer version of dafu (an import refuses it).
+    Newer(u64),
     /// A dafu tracker document whose `entries` is not an object.
     Shape,
+    /// A file larger than [`MAX_FILE_BYTES`]: refused before it is read.
+    TooBig { bytes: u64 },
+    /// More entries than [`MAX_ENTRIES`] (in the file, or after the merge).
+    TooMany(usize),
 }
 
 impl FormatError {
     pub fn message(&self, lang: Lang) -> String {
-        match self {
+        match (self, lang) {
             // The parser's detail is English; the Chinese message stays plain.
-            FormatError::NotJson(why) => match lang {
-                Lang::Zh => "不是有效的 JSON".to_owned(),
-                Lang::En => format!("not valid JSON ({why})"),
-            },
-            FormatError::Foreign => lang
+            (FormatError::NotJson(_), Lang::Zh) => "不是有效的 JSON".to_owned(),
+            (FormatError::NotJson(why), Lang::En) => format!("not valid JSON ({why})"),
+            (FormatError::Foreign, _) => lang
                 .pick(
                     "不是本应用导出的承诺进展文件",
                     "not a commitments file exported by this app",
                 )
                 .into(),
-            FormatError::Version(v) => match lang {
-                Lang::Zh => format!("格式版本 {v} 无法识别（本版本读取版本 {VERSION}）"),
-                Lang::En => {
-                    format!("format version {v} is not supported (this version reads {VERSION})")
-                }
-            },
-            FormatError::Shape => lang
+            (FormatError::Version(v), Lang::Zh) => {
+                format!("格式版本 {v} 无法识别（本版本读取版本 1 至 {VERSION}）")
+            }
+            (FormatError::Version(v), Lang::En) => {
+                format!("format version {v} is not supported (this version reads 1 to {VERSION})")
+            }
+            (FormatError::Newer(v), Lang::Zh) => format!(
+                "这是较新版本的 dafu 导出的文件（格式版本 {v}，本版本读取 1 至 {VERSION}），请用较新版本导入"
+            ),
+            (FormatError::Newer(v), Lang::En) => format!(
+                "it was exported by a newer version of dafu (format version {v}; this version reads 1 to {VERSION}): import it there"
+            ),
+            (FormatError::Shape, _) => lang
                 .pick("entries 字段格式不正确", "its entries field is malformed")
                 .into(),
+            (FormatError::TooBig { bytes }, _) => {
+                too_big(*bytes, MAX_FILE_BYTES, Store::Tracker, lang)
+            }
+            (FormatError::TooMany(n), Lang::Zh) => {
+                format!("将有 {n} 条记录，超过上限 {MAX_ENTRIES} 条")
+            }
+            (FormatError::TooMany(n), Lang::En) => {
+                format!("it would make {n} entries, more than the {MAX_ENTRIES} a tracker holds")
+            }
         }
     }
 }
 
-/// Counts of an import, reported to the user.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// The entries of an exported file, read outside the reducer.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Incoming {
+    /// The file's name, for the messages.
+    pub file: String,
+    pub entries: BTreeMap<String, Entry>,
+    /// Malformed entries left out.
+    pub rejected: usize,
+    /// Notes cut at [`MAX_NOTE_CHARS`].
+    pub truncated: usize,
+}
+
+/// What an import did, reported to the user.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ImportReport {
+    pub file: String,
     /// Ids that were not tracked before.
     pub added: usize,
-    /// Tracked ids replaced by a newer (or equally recent) entry.
+    /// Tracked ids replaced by the file's later entry.
     pub updated: usize,
-    /// Identical entries, or older than what is here.
-    pub unchanged: usize,
+    /// Tracked ids left as they were: the same, later, or holding all the
+    /// file says.
+    pub kept: usize,
+    /// Ids where both sides say something the other does not: the local
+    /// entry was kept, the file's is listed here.
+    pub conflicts: Vec<Conflict>,
     /// Entries of the file that were malformed and skipped.
     pub rejected: usize,
+    /// Notes of the file cut at [`MAX_NOTE_CHARS`].
+    pub truncated: usize,
 }
 
 /// How the commitments of a reply (or of the corpus) stand.
@@ -214,17 +301,6 @@ impl Progress {
     }
 }
 
-/// What was found in `localStorage`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Stored {
-    /// Nothing saved yet.
-    Empty,
-    /// A readable document; `skipped` malformed entries were left out.
-    Loaded { tracker: Tracker, skipped: usize },
-    /// Not a readable document: set it aside, never overwrite it blindly.
-    Corrupt(FormatError),
-}
-
 impl Tracker {
     pub fn entry(&self, id: &str) -> Option<&Entry> {
         self.entries.get(id)
@@ -245,50 +321,117 @@ impl Tracker {
     /// Applies a change; returns what the user should be told, if anything.
     pub fn apply(&mut self, action: TrackerAction) -> Option<Notice> {
         match action {
-            TrackerAction::SetStatus { id, status, today } => {
+            TrackerAction::SetStatus {
+                id,
+                status,
+                today,
+                now,
+            } => {
                 let entry = self.entries.entry(id).or_default();
                 entry.status = status;
                 entry.date = Some(today);
+                entry.modified = Some(now);
                 None
             }
-            TrackerAction::SetNote { id, note } => {
-                self.entries.entry(id).or_default().note = note;
-                None
+            TrackerAction::SetNote { id, mut note, now } => {
+                let cut = cap_note(&mut note);
+                let entry = self.entries.entry(id).or_default();
+                entry.note = note;
+                entry.modified = Some(now);
+                cut.then_some(Notice::NoteTooLong)
             }
             TrackerAction::Reset => {
                 self.entries.clear();
                 Some(Notice::Reset)
             }
-            TrackerAction::Import(text) => Some(match parse_document(&text) {
-                Ok((entries, rejected)) => {
-                    let mut report = self.merge(entries);
-                    report.rejected = rejected;
-                    Notice::Imported(report)
-                }
-                Err(e) => Notice::ImportFailed(e),
-            }),
+            TrackerAction::Import(incoming) => {
+                let file = incoming.file.clone();
+                Some(match self.merge(incoming) {
+                    Ok(report) => Notice::Imported(report),
+                    Err(why) => Notice::ImportFailed { file, why },
+                })
+            }
         }
     }
 
-    /// Merges entries per id: an id not tracked here is added; a tracked
-    /// one is replaced when the incoming status date is the same or newer
-    /// (an entry without a date is the oldest).
-    pub fn merge(&mut self, incoming: BTreeMap<String, Entry>) -> ImportReport {
-        let mut report = ImportReport::default();
-        for (id, new) in incoming {
-            match self.entries.get_mut(&id) {
-                None => {
-                    self.entries.insert(id, new);
-                    report.added += 1;
-                }
-                Some(old) if *old == new || new.date < old.date => report.unchanged += 1,
-                Some(old) => {
+    /// Merges a file's entries id by id with [`resolve`]: an id not tracked
+    /// here is added, a later entry replaces an older one, a conflict keeps
+    /// the local entry and is listed. Nothing changes when the tracker would
+    /// pass [`MAX_ENTRIES`].
+    pub fn merge(&mut self, incoming: Incoming) -> Result<ImportReport, FormatError> {
+        let new_ids = incoming
+            .entries
+            .keys()
+            .filter(|id| !self.entries.contains_key(*id))
+            .count();
+        if self.entries.len() + new_ids > MAX_ENTRIES {
+            return Err(FormatError::TooMany(self.entries.len() + new_ids));
+        }
+        let mut report = ImportReport {
+            file: incoming.file,
+            rejected: incoming.rejected,
+            truncated: incoming.truncated,
+            ..ImportReport::default()
+        };
+        for (id, new) in incoming.entries {
+            let Some(old) = self.entries.get_mut(&id) else {
+                self.entries.insert(id, new);
+                report.added += 1;
+                continue;
+            };
+            match resolve(old, &new) {
+                Resolution::Same | Resolution::Local => report.kept += 1,
+                Resolution::Incoming => {
                     *old = new;
                     report.updated += 1;
                 }
+                Resolution::Conflict => report.conflicts.push(Conflict {
+                    id,
+                    local: old.clone(),
+                    other: new,
+                }),
             }
         }
-        report
+        Ok(report)
+    }
+
+    /// Merges what another tab saved (`theirs`) with this tab's tracker
+    /// (`mine`), both changed from `base`, the value this tab last read or
+    /// wrote: a change made on one side only is taken (a reset clears what
+    /// the other side did not change since); a change made on both sides
+    /// is decided by [`resolve`], a conflict keeping this tab's entry.
+    pub fn sync(base: &Tracker, mine: &Tracker, theirs: &Tracker) -> (Tracker, Vec<Conflict>) {
+        let ids: BTreeSet<&String> = base
+            .entries
+            .keys()
+            .chain(mine.entries.keys())
+            .chain(theirs.entries.keys())
+            .collect();
+        let mut conflicts = Vec::new();
+        let mut entries = BTreeMap::new();
+        for id in ids {
+            let (b, m, t) = (
+                base.entries.get(id),
+                mine.entries.get(id),
+                theirs.entries.get(id),
+            );
+            let kept = three_way(b, m, t, |m, t| match resolve(m, t) {
+                Resolution::Incoming => t,
+                Resolution::Same | Resolution::Local => m,
+                Resolution::Conflict => {
+                    conflicts.push(Conflict {
+                        id: id.clone(),
+                        local: m.clone(),
+                        other: t.clone(),
+                    });
+                    m
+                }
+            });
+            if let Some(entry) = kept {
+                entries.insert(id.clone(), entry.clone());
+            }
+        }
+        (Tracker { entries }, conflicts)
     }
 
     /// Progress over the given commitment ids (untracked ids count as 未评估).
@@ -313,6 +456,7 @@ impl Tracker {
     }
 
     fn document(&self, exported: Option<&str>) -> Map<String, Value> {
+        let text = |s: &Option<String>| s.clone().map_or(Value::Null, Value::String);
         let mut doc = Map::new();
         doc.insert("format".into(), FORMAT.into());
         doc.insert("version".into(), VERSION.into());
@@ -326,35 +470,77 @@ impl Tracker {
                 let mut o = Map::new();
                 o.insert("status".into(), e.status.key().into());
                 o.insert("note".into(), e.note.clone().into());
-                o.insert(
-                    "date".into(),
-                    e.date.clone().map_or(Value::Null, Value::String),
-                );
+                o.insert("date".into(), text(&e.date));
+                o.insert("modified".into(), text(&e.modified));
                 (id.clone(), Value::Object(o))
             })
             .collect();
         doc.insert("entries".into(), Value::Object(entries));
         doc
     }
+}
 
-    /// Reads what `localStorage` holds (`None`: nothing saved yet).
-    pub fn from_stored(raw: Option<&str>) -> Stored {
-        match raw {
-            None => Stored::Empty,
-            Some(text) => match parse_document(text) {
-                Ok((entries, skipped)) => Stored::Loaded {
-                    tracker: Tracker { entries },
-                    skipped,
+impl Record for Tracker {
+    type Why = FormatError;
+    const KEY: &'static str = STORAGE_KEY;
+    const LEGACY_KEY: Option<&'static str> = Some(LEGACY_KEY);
+    const STORE: Store = Store::Tracker;
+
+    /// Reads a stored document: this version or an older one (migrated),
+    /// or a newer one as far as it reads like this one.
+    fn read(text: &str) -> Read<Tracker, FormatError> {
+        match parse_document(text) {
+            Ok(doc) if doc.version > VERSION => Read::Newer {
+                value: Tracker {
+                    entries: doc.entries,
                 },
-                Err(e) => Stored::Corrupt(e),
+                version: doc.version,
             },
+            Ok(doc) => Read::Loaded {
+                value: Tracker {
+                    entries: doc.entries,
+                },
+                skipped: doc.skipped,
+            },
+            Err(e) => Read::Corrupt(e),
         }
+    }
+
+    fn write(&self) -> Option<String> {
+        Some(self.to_json())
+    }
+
+    fn sync(base: &Tracker, mine: &Tracker, theirs: &Tracker) -> (Tracker, Option<Notice>) {
+        let (merged, conflicts) = Tracker::sync(base, mine, theirs);
+        (
+            merged,
+            (!conflicts.is_empty()).then_some(Notice::Conflicts(conflicts)),
+        )
+    }
+
+    fn unreadable(reason: FormatError, backup: Option<String>) -> Notice {
+        Notice::Corrupt { reason, backup }
+    }
+
+    fn legacy_unreadable(reason: FormatError) -> Notice {
+        Notice::LegacyUnreadable(reason)
     }
 }
 
-/// Parses a stored or exported document: the valid entries and how many
-/// malformed ones were skipped, or why the whole document is unreadable.
-pub fn parse_document(text: &str) -> Result<(BTreeMap<String, Entry>, usize), FormatError> {
+/// A stored or exported document, read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parsed {
+    /// The version it was saved in (older ones were migrated to this one).
+    pub version: u64,
+    pub entries: BTreeMap<String, Entry>,
+    /// Malformed entries left out.
+    pub skipped: usize,
+}
+
+/// Parses a stored or exported document of any version: an older one is
+/// [`migrate`]d, a newer one read as far as its entries look like this
+/// version's (its other fields are ignored).
+pub fn parse_document(text: &str) -> Result<Parsed, FormatError> {
     let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
         .map_err(|e| FormatError::NotJson(e.to_string()))?;
     let Value::Object(doc) = value else {
@@ -365,15 +551,20 @@ pub fn parse_document(text: &str) -> Result<(BTreeMap<String, Entry>, usize), Fo
         None => {}
         Some(_) => return Err(FormatError::Foreign),
     }
-    match doc.get("version") {
-        Some(Value::Number(n)) if n.as_u64() == Some(VERSION) => {}
-        Some(v @ (Value::Number(_) | Value::String(_))) => {
-            return Err(FormatError::Version(v.to_string().trim_matches('"').into()))
-        }
+    let version = match doc.get("version") {
+        Some(Value::Number(n)) => n
+            .as_u64()
+            .filter(|&v| v >= 1)
+            .ok_or_else(|| FormatError::Version(n.to_string()))?,
+        Some(Value::String(v)) => return Err(FormatError::Version(v.clone())),
         _ => return Err(FormatError::Foreign),
-    }
-    let Some(Value::Object(raw)) = doc.get("entries") else {
-        return Err(FormatError::Shape);
+    };
+    let doc = migrate(doc, version);
+    let raw = match doc.get("entries") {
+        Some(Value::Object(raw)) => raw,
+        // A newer version may keep its entries otherwise: nothing to read.
+        _ if version > VERSION => &Map::new(),
+        _ => return Err(FormatError::Shape),
     };
     let mut entries = BTreeMap::new();
     let mut skipped = 0;
@@ -385,7 +576,75 @@ pub fn parse_document(text: &str) -> Result<(BTreeMap<String, Entry>, usize), Fo
             None => skipped += 1,
         }
     }
-    Ok((entries, skipped))
+    Ok(Parsed {
+        version,
+        entries,
+        skipped,
+    })
+}
+
+/// Brings a document saved by an older version up to [`VERSION`], one
+/// version at a time; a document of this or a newer version passes as it is.
+pub fn migrate(mut doc: Map<String, Value>, version: u64) -> Map<String, Value> {
+    if version < 2 {
+        doc = v1_to_v2(doc);
+    }
+    doc
+}
+
+/// Version 1 → 2: every entry gains `modified`, unknown (`null`) — version 1
+/// recorded no time of change, and a guessed one would decide merges.
+fn v1_to_v2(mut doc: Map<String, Value>) -> Map<String, Value> {
+    if let Some(Value::Object(entries)) = doc.get_mut("entries") {
+        for entry in entries.values_mut() {
+            if let Value::Object(e) = entry {
+                e.entry("modified").or_insert(Value::Null);
+            }
+        }
+    }
+    doc.insert("version".into(), 2.into());
+    doc
+}
+
+/// Reads an exported file for [`TrackerAction::Import`], outside the
+/// reducer: an older version is migrated, a newer one refused, a file of
+/// more than [`MAX_ENTRIES`] entries refused, notes longer than
+/// [`MAX_NOTE_CHARS`] cut (and counted).
+pub fn parse_import(file: &str, text: &str) -> Result<Incoming, FormatError> {
+    let parsed = parse_document(text)?;
+    if parsed.version > VERSION {
+        return Err(FormatError::Newer(parsed.version));
+    }
+    let count = parsed.entries.len() + parsed.skipped;
+    if count > MAX_ENTRIES {
+        return Err(FormatError::TooMany(count));
+    }
+    let mut truncated = 0;
+    let entries = parsed
+        .entries
+        .into_iter()
+        .map(|(id, mut e)| {
+            truncated += usize::from(cap_note(&mut e.note));
+            (id, e)
+        })
+        .collect();
+    Ok(Incoming {
+        file: file.to_owned(),
+        entries,
+        rejected: parsed.skipped,
+        truncated,
+    })
+}
+
+/// Cuts a note at [`MAX_NOTE_CHARS`] characters; `true` when it was longer.
+pub fn cap_note(note: &mut String) -> bool {
+    match note.char_indices().nth(MAX_NOTE_CHARS) {
+        Some((at, _)) => {
+            note.truncate(at);
+            true
+        }
+        None => false,
+    }
 }
 
 fn parse_entry(id: &str, value: &Value) -> Option<Entry> {
@@ -393,19 +652,22 @@ fn parse_entry(id: &str, value: &Value) -> Option<Entry> {
         return None;
     }
     let o = value.as_object()?;
+    let text = |key: &str, valid: fn(&str) -> bool| -> Option<Option<String>> {
+        match o.get(key) {
+            None | Some(Value::Null) => Some(None),
+            Some(v) => Some(Some(v.as_str().filter(|s| valid(s))?.to_owned())),
+        }
+    };
     let status = match o.get("status") {
         None | Some(Value::Null) => Status::NotRated,
         Some(v) => Status::from_key(v.as_str()?)?,
     };
-    let note = match o.get("note") {
-        None | Some(Value::Null) => String::new(),
-        Some(v) => v.as_str()?.to_owned(),
-    };
-    let date = match o.get("date") {
-        None | Some(Value::Null) => None,
-        Some(v) => Some(v.as_str().filter(|d| is_iso_date(d))?.to_owned()),
-    };
-    Some(Entry { status, note, date })
+    Some(Entry {
+        status,
+        note: text("note", |_| true)?.unwrap_or_default(),
+        date: text("date", is_iso_date)?,
+        modified: text("modified", |t| timestamp_ms(t).is_some())?,
+    })
 }
 
 /// `YYYY-MM-DD` with a plausible month and day.
@@ -414,15 +676,20 @@ pub fn is_iso_date(s: &str) -> bool {
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return false;
     }
-    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
-        b[r].iter().try_fold(0u32, |n, &c| {
-            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
-        })
-    };
     matches!(
-        (digits(0..4), digits(5..7), digits(8..10)),
+        (digits(&s[0..4]), digits(&s[5..7]), digits(&s[8..10])),
         (Some(_), Some(1..=12), Some(1..=31))
     )
+}
+
+/// The number an all-ASCII-digit string spells.
+pub(crate) fn digits(s: &str) -> Option<i64> {
+    if s.is_empty() || s.len() > 9 {
+        return None;
+    }
+    s.bytes().try_fold(0i64, |n, c| {
+        c.is_ascii_digit().then(|| n * 10 + i64::from(c - b'0'))
+    })
 }
 
 /// Name of the export file: `dafu-承诺-2025-11-23.json`.
@@ -434,12 +701,42 @@ pub fn export_filename(today: &str) -> String {
 mod tests {
     use super::*;
 
+    const NOW: &str = "2025-11-23T08:15:30.123Z";
+
     fn set(t: &mut Tracker, id: &str, status: Status, today: &str) {
         t.apply(TrackerAction::SetStatus {
             id: id.into(),
             status,
             today: today.into(),
+            now: format!("{today}T09:00:00.000Z"),
         });
+    }
+
+    fn note(t: &mut Tracker, id: &str, note: &str, now: &str) -> Option<Notice> {
+        t.apply(TrackerAction::SetNote {
+            id: id.into(),
+            note: note.into(),
+            now: now.into(),
+        })
+    }
+
+    fn entry(status: Status, note: &str, date: Option<&str>, modified: Option<&str>) -> Entry {
+        Entry {
+            status,
+            note: note.into(),
+            date: date.map(Into::into),
+            modified: modified.map(Into::into),
+        }
+    }
+
+    fn import(t: &mut Tracker, text: &str) -> Option<Notice> {
+        match parse_import("f.json", text) {
+            Ok(incoming) => t.apply(TrackerAction::Import(incoming)),
+            Err(why) => Some(Notice::ImportFailed {
+                file: "f.json".into(),
+                why,
+            }),
+        }
     }
 
     #[test]
@@ -455,28 +752,33 @@ mod tests {
     }
 
     #[test]
-    fn set_status_records_the_date_and_set_note_keeps_it() {
+    fn every_change_records_the_modified_time_and_a_status_its_date() {
         let mut t = Tracker::default();
         set(&mut t, "a", Status::InTheWorks, "2025-11-23");
-        t.apply(TrackerAction::SetNote {
-            id: "a".into(),
-            note: "见 2026 年预算".into(),
-        });
-        t.apply(TrackerAction::SetNote {
-            id: "b".into(),
-            note: "只有备注".into(),
-        });
+        note(&mut t, "a", "见 2026 年预算", NOW);
+        note(&mut t, "b", "只有备注", NOW);
         assert_eq!(
             t.entry("a"),
-            Some(&Entry {
-                status: Status::InTheWorks,
-                note: "见 2026 年预算".into(),
-                date: Some("2025-11-23".into())
-            })
+            Some(&entry(
+                Status::InTheWorks,
+                "见 2026 年预算",
+                Some("2025-11-23"),
+                Some(NOW)
+            ))
         );
         assert_eq!(t.entry("b").unwrap().date, None);
+        assert_eq!(t.entry("b").unwrap().modified.as_deref(), Some(NOW));
         assert_eq!(t.status("b"), Status::NotRated);
         assert_eq!(t.status("missing"), Status::NotRated);
+    }
+
+    #[test]
+    fn a_note_past_the_limit_is_cut_and_the_user_told() {
+        let mut t = Tracker::default();
+        let long = "字".repeat(MAX_NOTE_CHARS + 5);
+        assert_eq!(note(&mut t, "a", &long, NOW), Some(Notice::NoteTooLong));
+        assert_eq!(t.entry("a").unwrap().note.chars().count(), MAX_NOTE_CHARS);
+        assert_eq!(note(&mut t, "a", &"字".repeat(MAX_NOTE_CHARS), NOW), None);
     }
 
     #[test]
@@ -497,32 +799,103 @@ mod tests {
             "2025-07-01",
         );
         set(&mut t, "future-reply#x", Status::Broken, "2025-08-02");
-        t.apply(TrackerAction::SetNote {
-            id: "future-reply#x".into(),
-            note: "引号\"与换行\n".into(),
-        });
+        note(&mut t, "future-reply#x", "引号\"与换行\n", NOW);
         let json = t.to_json();
         assert!(
-            json.contains("\"version\":1") && json.contains("\"format\":\"dafu.tracker\""),
+            json.contains("\"version\":2") && json.contains("\"format\":\"dafu.tracker\""),
             "{json}"
         );
+        assert!(json.contains(&format!("\"modified\":\"{NOW}\"")), "{json}");
         assert_eq!(
-            Tracker::from_stored(Some(&json)),
-            Stored::Loaded {
-                tracker: t.clone(),
+            Tracker::read(&json),
+            Read::Loaded {
+                value: t.clone(),
                 skipped: 0
             }
         );
-        assert_eq!(Tracker::from_stored(None), Stored::Empty);
         // The export reads back the same.
-        let (entries, rejected) = parse_document(&t.to_export("2025-11-23")).unwrap();
-        assert_eq!((Tracker { entries }, rejected), (t, 0));
+        let incoming = parse_import("x.json", &t.to_export("2025-11-23")).unwrap();
+        assert_eq!(
+            (
+                Tracker {
+                    entries: incoming.entries
+                },
+                incoming.rejected
+            ),
+            (t, 0)
+        );
+    }
+
+    #[test]
+    fn version_1_is_migrated_entries_gain_an_unknown_modified_time() {
+        let v1: Value = serde_json::from_str(
+            r#"{"format":"dafu.tracker","version":1,"entries":{
+                "a":{"status":"kept","note":"n","date":"2025-01-02"},
+                "b":{}
+            }}"#,
+        )
+        .unwrap();
+        let Value::Object(v1) = v1 else { panic!() };
+        let v2 = Value::Object(migrate(v1, 1));
+        assert_eq!(
+            v2,
+            serde_json::json!({"format":"dafu.tracker","version":2,"entries":{
+                "a":{"status":"kept","note":"n","date":"2025-01-02","modified":null},
+                "b":{"modified":null}
+            }})
+        );
+        let Read::Loaded {
+            value: tracker,
+            skipped,
+        } = Tracker::read(&v2.to_string())
+        else {
+            panic!()
+        };
+        assert_eq!(skipped, 0);
+        assert_eq!(
+            tracker.entry("a"),
+            Some(&entry(Status::Kept, "n", Some("2025-01-02"), None))
+        );
+        // Version 2 passes unchanged.
+        let Value::Object(doc) = v2.clone() else {
+            panic!()
+        };
+        assert_eq!(Value::Object(migrate(doc, 2)), v2);
+    }
+
+    #[test]
+    fn a_newer_version_is_read_as_far_as_it_can_be_never_called_corrupt() {
+        let newer = r#"{"format":"dafu.tracker","version":3,"shiny":true,"entries":{
+            "a":{"status":"kept","note":"n","date":"2026-01-02","modified":"2026-01-02T03:04:05.678Z","tags":["x"]},
+            "b":{"status":"some_new_status"}
+        }}"#;
+        let Read::Newer {
+            value: tracker,
+            version,
+        } = Tracker::read(newer)
+        else {
+            panic!("{:?}", Tracker::read(newer))
+        };
+        assert_eq!(
+            (tracker.len(), tracker.status("a"), version),
+            (1, Status::Kept, 3)
+        );
+        let odd = r#"{"format":"dafu.tracker","version":4,"entries":[1,2]}"#;
+        assert_eq!(
+            Tracker::read(odd),
+            Read::Newer {
+                value: Tracker::default(),
+                version: 4
+            }
+        );
+        // An import refuses it: its meaning may have changed.
+        assert_eq!(parse_import("f", newer), Err(FormatError::Newer(3)));
     }
 
     #[test]
     fn unreadable_or_foreign_values_are_reported_not_loaded() {
-        let corrupt = |s: &str| match Tracker::from_stored(Some(s)) {
-            Stored::Corrupt(e) => e,
+        let corrupt = |s: &str| match Tracker::read(s) {
+            Read::Corrupt(e) => e,
             other => panic!("{s:?} loaded as {other:?}"),
         };
         assert!(matches!(corrupt("{not json"), FormatError::NotJson(_)));
@@ -535,66 +908,70 @@ mod tests {
             FormatError::Foreign
         );
         assert_eq!(
-            corrupt(r#"{"version":2,"entries":{}}"#),
-            FormatError::Version("2".into())
+            corrupt(r#"{"version":0,"entries":{}}"#),
+            FormatError::Version("0".into())
+        );
+        assert_eq!(
+            corrupt(r#"{"version":1.5,"entries":{}}"#),
+            FormatError::Version("1.5".into())
         );
         assert_eq!(
             corrupt(r#"{"version":"1.5","entries":{}}"#),
             FormatError::Version("1.5".into())
         );
         assert_eq!(corrupt(r#"{"version":1,"entries":[]}"#), FormatError::Shape);
-        assert_eq!(corrupt(r#"{"version":1}"#), FormatError::Shape);
-        for e in [
-            FormatError::Foreign,
-            FormatError::Shape,
-            FormatError::Version("9".into()),
-        ] {
-            assert!(!e.message(Lang::Zh).is_empty() && !e.message(Lang::En).is_empty());
-        }
+        assert_eq!(corrupt(r#"{"version":2}"#), FormatError::Shape);
     }
 
     #[test]
     fn malformed_entries_are_skipped_and_counted() {
-        let text = r#"{"version":1,"entries":{
-            "ok":{"status":"kept","note":"n","date":"2025-01-02"},
+        let text = r#"{"version":2,"entries":{
+            "ok":{"status":"kept","note":"n","date":"2025-01-02","modified":"2025-01-02T10:00:00.000Z"},
             "minimal":{},
             "bad-status":{"status":"done"},
             "bad-date":{"status":"kept","date":"2025/01/02"},
             "bad-note":{"note":5},
+            "bad-time":{"modified":"yesterday"},
             "not-object":"kept",
             "  ":{"status":"kept"}
         }}"#;
-        let Stored::Loaded { tracker, skipped } = Tracker::from_stored(Some(text)) else {
+        let Read::Loaded {
+            value: tracker,
+            skipped,
+        } = Tracker::read(text)
+        else {
             panic!()
         };
-        assert_eq!(skipped, 5);
+        assert_eq!(skipped, 6);
         assert_eq!(tracker.len(), 2);
         assert_eq!(tracker.entry("minimal"), Some(&Entry::default()));
         assert_eq!(tracker.status("ok"), Status::Kept);
     }
 
     #[test]
-    fn import_merges_newer_dates_and_reports_counts() {
+    fn import_adds_updates_keeps_and_reports_counts() {
         let mut t = Tracker::default();
         set(&mut t, "same", Status::Kept, "2025-05-05");
         set(&mut t, "older-here", Status::Stalled, "2025-01-01");
         set(&mut t, "newer-here", Status::Kept, "2025-09-09");
         set(&mut t, "local-only", Status::Broken, "2025-03-03");
-        let file = r#"{"format":"dafu.tracker","version":1,"exported":"2025-10-01","entries":{
-            "same":{"status":"kept","note":"","date":"2025-05-05"},
-            "older-here":{"status":"compromise","note":"部分","date":"2025-06-01"},
-            "newer-here":{"status":"broken","note":"","date":"2025-02-02"},
-            "new":{"status":"in_the_works","note":"","date":"2025-04-04"},
+        let file = r#"{"format":"dafu.tracker","version":2,"exported":"2025-10-01","entries":{
+            "same":{"status":"kept","note":"","date":"2025-05-05","modified":"2025-05-05T09:00:00.000Z"},
+            "older-here":{"status":"compromise","note":"部分","date":"2025-06-01","modified":"2025-06-01T09:00:00.000Z"},
+            "newer-here":{"status":"broken","note":"","date":"2025-02-02","modified":"2025-02-02T09:00:00.000Z"},
+            "new":{"status":"in_the_works","note":"","date":"2025-04-04","modified":null},
             "broken-entry":{"status":42}
         }}"#;
-        let notice = t.apply(TrackerAction::Import(file.into()));
+        let notice = import(&mut t, file);
         assert_eq!(
             notice,
             Some(Notice::Imported(ImportReport {
+                file: "f.json".into(),
                 added: 1,
                 updated: 1,
-                unchanged: 2,
-                rejected: 1
+                kept: 2,
+                rejected: 1,
+                ..ImportReport::default()
             }))
         );
         assert_eq!(t.status("older-here"), Status::Compromise);
@@ -608,6 +985,29 @@ mod tests {
         );
     }
 
+    /// The old rule let a file with the same status date replace a note
+    /// written here; now the note stays and the difference is listed.
+    #[test]
+    fn an_import_never_replaces_a_note_silently() {
+        let mut t = Tracker::default();
+        set(&mut t, "a", Status::Kept, "2025-05-05");
+        note(&mut t, "a", "本地的备注", "2025-05-05T10:00:00.000Z");
+        let file = r#"{"format":"dafu.tracker","version":1,"entries":{
+            "a":{"status":"broken","note":"同事的备注","date":"2025-05-05"}
+        }}"#;
+        let Some(Notice::Imported(report)) = import(&mut t, file) else {
+            panic!()
+        };
+        assert_eq!(t.entry("a").unwrap().note, "本地的备注");
+        assert_eq!(t.status("a"), Status::Kept);
+        assert_eq!(report.conflicts.len(), 1);
+        assert_eq!(report.conflicts[0].id, "a");
+        assert_eq!(report.conflicts[0].other.note, "同事的备注");
+        assert!(Notice::Imported(report)
+            .message(Lang::Zh)
+            .contains("冲突 1 条"));
+    }
+
     #[test]
     fn a_bad_import_changes_nothing() {
         let mut t = Tracker::default();
@@ -617,23 +1017,64 @@ mod tests {
             "",
             "garbage",
             "{\"version\":7,\"entries\":{}}",
+            "{\"version\":0,\"entries\":{}}",
             "{\"version\":1,\"entries\":3}",
         ] {
-            let n = t.apply(TrackerAction::Import(bad.into()));
-            assert!(matches!(n, Some(Notice::ImportFailed(_))), "{bad:?}: {n:?}");
+            let n = import(&mut t, bad);
+            assert!(
+                matches!(n, Some(Notice::ImportFailed { .. })),
+                "{bad:?}: {n:?}"
+            );
             assert_eq!(t, before);
         }
     }
 
     #[test]
+    fn imports_are_capped_in_entries_and_note_length() {
+        let mut entries = Map::new();
+        for i in 0..=MAX_ENTRIES {
+            entries.insert(format!("c-{i}"), serde_json::json!({}));
+        }
+        let doc = serde_json::json!({"version": 2, "entries": entries}).to_string();
+        assert_eq!(
+            parse_import("f", &doc),
+            Err(FormatError::TooMany(MAX_ENTRIES + 1))
+        );
+
+        let long = "字".repeat(MAX_NOTE_CHARS + 1);
+        let doc = serde_json::json!({"version": 2, "entries": {"a": {"note": long}}}).to_string();
+        let incoming = parse_import("f", &doc).unwrap();
+        assert_eq!(incoming.truncated, 1);
+        assert_eq!(incoming.entries["a"].note.chars().count(), MAX_NOTE_CHARS);
+
+        // A merge that would pass the limit changes nothing.
+        let mut t = Tracker::default();
+        for i in 0..MAX_ENTRIES {
+            set(&mut t, &format!("c-{i}"), Status::Kept, "2025-01-01");
+        }
+        let before = t.clone();
+        let n = t.apply(TrackerAction::Import(incoming));
+        assert!(matches!(
+            n,
+            Some(Notice::ImportFailed {
+                why: FormatError::TooMany(_),
+                ..
+            })
+        ));
+        assert_eq!(t, before);
+    }
+
+    #[test]
     fn import_accepts_a_byte_order_mark() {
         let mut t = Tracker::default();
-        let n = t.apply(TrackerAction::Import(
-            "\u{feff}{\"version\":1,\"entries\":{\"x\":{\"status\":\"kept\"}}}".into(),
-        ));
+        let n = import(
+            &mut t,
+            "\u{feff}{\"version\":1,\"entries\":{\"x\":{\"status\":\"kept\"}}}",
+        );
         assert_eq!(
             n,
             Some(Notice::Imported(ImportReport {
+                file: "f.json".into(),
                 added: 1,
                 ..Default::default()
             }))
@@ -641,39 +1082,52 @@ mod tests {
     }
 
     #[test]
-    fn equal_dates_take_the_imported_entry_and_undated_is_oldest() {
-        let mut t = Tracker::default();
-        set(&mut t, "a", Status::Kept, "2025-05-05");
-        t.apply(TrackerAction::SetNote {
-            id: "n".into(),
-            note: "local".into(),
-        });
-        let mut incoming = BTreeMap::new();
-        incoming.insert(
-            "a".into(),
-            Entry {
-                status: Status::Broken,
-                note: String::new(),
-                date: Some("2025-05-05".into()),
-            },
+    fn two_tabs_merge_their_changes_entry_by_entry() {
+        let mut base = Tracker::default();
+        set(&mut base, "shared", Status::Stalled, "2025-01-01");
+        set(&mut base, "cleared-there", Status::Kept, "2025-01-01");
+        let mut mine = base.clone();
+        let mut theirs = base.clone();
+        set(&mut mine, "mine", Status::Kept, "2025-02-02");
+        note(
+            &mut theirs,
+            "theirs",
+            "那边的备注",
+            "2025-02-02T10:00:00.000Z",
         );
-        incoming.insert(
-            "n".into(),
-            Entry {
-                status: Status::Stalled,
-                note: String::new(),
-                date: Some("2024-01-01".into()),
-            },
+        note(
+            &mut mine,
+            "shared",
+            "这边的备注",
+            "2025-02-02T10:00:00.000Z",
         );
-        assert_eq!(
-            t.merge(incoming),
-            ImportReport {
-                updated: 2,
-                ..Default::default()
-            }
+        theirs.entries.remove("cleared-there");
+        let (merged, conflicts) = Tracker::sync(&base, &mine, &theirs);
+        assert!(conflicts.is_empty());
+        assert_eq!(merged.status("mine"), Status::Kept);
+        assert_eq!(merged.entry("theirs").unwrap().note, "那边的备注");
+        assert_eq!(merged.entry("shared").unwrap().note, "这边的备注");
+        assert_eq!(merged.entry("cleared-there"), None, "a removal is taken");
+
+        // Both changed one entry, minutes apart: this tab's stays, the other is listed.
+        let mut theirs2 = theirs.clone();
+        note(
+            &mut theirs2,
+            "shared",
+            "同时写的",
+            "2025-02-02T10:01:00.000Z",
         );
-        assert_eq!(t.status("a"), Status::Broken);
-        assert_eq!(t.status("n"), Status::Stalled);
+        let (merged, conflicts) = Tracker::sync(&base, &mine, &theirs2);
+        assert_eq!(merged.entry("shared").unwrap().note, "这边的备注");
+        assert_eq!(conflicts.len(), 1);
+        assert_eq!(conflicts[0].other.note, "同时写的");
+
+        // A reset elsewhere clears what this tab did not change since.
+        let (merged, _) = Tracker::sync(&base, &mine, &Tracker::default());
+        assert_eq!(merged.len(), 2, "{merged:?}");
+        assert!(merged.entry("mine").is_some() && merged.entry("shared").is_some());
+        // Nothing changed here: theirs as it is.
+        assert_eq!(Tracker::sync(&base, &base, &theirs).0, theirs);
     }
 
     #[test]
@@ -705,38 +1159,5 @@ mod tests {
             assert!(!is_iso_date(bad), "{bad}");
         }
         assert_eq!(export_filename("2025-11-23"), "dafu-承诺-2025-11-23.json");
-    }
-
-    #[test]
-    fn every_notice_has_a_message_in_both_languages() {
-        let notices = [
-            Notice::Corrupt {
-                reason: FormatError::Foreign,
-                backup: Some("k".into()),
-            },
-            Notice::Corrupt {
-                reason: FormatError::NotJson("x".into()),
-                backup: None,
-            },
-            Notice::Skipped {
-                count: 2,
-                backup: None,
-            },
-            Notice::Skipped {
-                count: 1,
-                backup: Some("k".into()),
-            },
-            Notice::Unavailable,
-            Notice::QuotaExceeded,
-            Notice::SaveFailed("x".into()),
-            Notice::Imported(ImportReport::default()),
-            Notice::ImportFailed(FormatError::Shape),
-            Notice::Reset,
-            Notice::Exported("f.json".into()),
-        ];
-        for n in notices {
-            assert!(!n.message(Lang::Zh).is_empty());
-            assert!(n.message(Lang::En).is_ascii(), "{}", n.message(Lang::En));
-        }
     }
 }

@@ -11,13 +11,14 @@ use crate::state::use_app;
 /// What an exported tracker file looks like.
 const TRACKER_EXAMPLE: &str = r#"{
   "format": "dafu.tracker",
-  "version": 1,
+  "version": 2,
   "exported": "2025-11-23",
   "entries": {
     "c-739b8fe94889": {
       "status": "kept",
       "note": "…",
-      "date": "2025-11-23"
+      "date": "2025-11-23",
+      "modified": "2025-11-23T08:15:30.123Z"
     }
   }
 }"#;
@@ -96,8 +97,8 @@ pub fn about_page() -> Html {
                     "Everything happens in your browser. Statuses and notes are kept only in this browser's localStorage and are sent nowhere; the app uses no server, account, analytics or outside fonts. To move your record to another computer or browser, use Export and Import on the Commitments page.",
                 ) }</p>
                 <p>{ lang.pick("存储键：", "Storage key: ") }<code>{ STORAGE_KEY }</code>{ lang.pick(
-                    "。若其中的内容无法读取，应用会提示，并把原内容另存为带 .corrupt- 后缀的键，不会覆盖或删除。",
-                    ". If what it holds cannot be read, the app says so and sets the original aside under a key ending in .corrupt-<time>; it is never overwritten or deleted.",
+                    "。若其中的内容无法读取，应用会提示，并把原内容另存为带 .corrupt- 后缀的键，不会覆盖或删除；若由较新版本的 dafu 保存，本版本只读取、不改写。同一浏览器中打开的多个标签页会互相同步，按条目合并。",
+                    ". If what it holds cannot be read, the app says so and sets the original aside under a key ending in .corrupt-<time>; it is never overwritten or deleted. If a newer version of dafu saved it, this version reads it and never writes it. Tabs open in the same browser keep each other up to date, merging entry by entry.",
                 ) }</p>
             </section>
 
@@ -129,8 +130,8 @@ pub fn about_page() -> Html {
                 ) }</p>
                 <pre class="json"><code>{ TRACKER_EXAMPLE }</code></pre>
                 <p>{ lang.pick(
-                    "status 取值 not_rated（未评估）、in_the_works（推进中）、stalled（停滞）、compromise（部分落实）、kept（已落实）、broken（未落实）；date 为最近一次设定进展的日期。数据页导出的 CSV 为带 BOM 的 UTF-8，可直接用 Excel 打开。",
-                    "status is one of not_rated, in_the_works, stalled, compromise, kept, broken; date is when the status was last set. The Figures page's CSV is UTF-8 with a byte-order mark, so Excel opens it directly.",
+                    "status 取值 not_rated（未评估）、in_the_works（推进中）、stalled（停滞）、compromise（部分落实）、kept（已落实）、broken（未落实）；date 为最近一次设定进展的日期，modified 为最近一次修改进展或备注的时间（UTC）。数据页导出的 CSV 为带 BOM 的 UTF-8，可直接用 Excel 打开。",
+                    "status is one of not_rated, in_the_works, stalled, compromise, kept, broken; date is when the status was last set, modified when the status or the note last changed (UTC). The Figures page's CSV is UTF-8 with a byte-order mark, so Excel opens it directly.",
                 ) }</p>
             </section>
 

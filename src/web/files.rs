@@ -1,24 +1,39 @@
-//! Files in and out: reading picked or dropped files, decoding them as the
-//! parser does, and offering text as a download.
+//! Files in and out: reading picked or dropped files (their size known
+//! before anything is read), decoding them as the parser does, and offering
+//! text as a download.
 
 use wasm_bindgen::JsCast;
 
-/// Reads every file of a picked or dropped list, then calls `done` with
-/// (name, bytes) for each; a file that cannot be read is passed on empty,
-/// so that the import names it as not a reply.
-pub fn read_files(files: web_sys::FileList, done: impl FnOnce(Vec<(String, Vec<u8>)>) + 'static) {
-    let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
-    wasm_bindgen_futures::spawn_local(async move {
-        let mut read = Vec::with_capacity(files.len());
-        for file in files {
-            let bytes = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-                .await
-                .map(|buf| js_sys::Uint8Array::new(&buf).to_vec())
-                .unwrap_or_default();
-            read.push((file.name(), bytes));
-        }
-        done(read);
-    });
+/// The files of a picked or dropped list.
+pub fn list(files: &web_sys::FileList) -> Vec<web_sys::File> {
+    (0..files.length()).filter_map(|i| files.get(i)).collect()
+}
+
+/// The size of a file in bytes, known without reading it.
+pub fn size(file: &web_sys::File) -> u64 {
+    file.size() as u64
+}
+
+/// Reads a whole file; `None` when the browser cannot. Check its
+/// [`size`] first.
+pub async fn read_bytes(file: &web_sys::File) -> Option<Vec<u8>> {
+    wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .ok()
+        .map(|buf| js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+/// Reads a whole file as UTF-8 text; `None` when the browser cannot.
+pub async fn read_text(file: &web_sys::File) -> Option<String> {
+    wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|v| v.as_string())
+}
+
+/// Lets the browser handle its events (input, painting) before going on.
+pub async fn yield_now() {
+    yew::platform::time::sleep(std::time::Duration::ZERO).await;
 }
 
 /// Decodes a reply file as the parser reads one: UTF-8 (with or without

@@ -1,9 +1,13 @@
 // Replies added in the browser: picked or dropped files (UTF-8 and GBK)
 // join the corpus, marked as imported, survive a reload and can be
 // removed; a file that is not a reply is refused and changes nothing.
+// Two tabs importing both keep their files; a 200 MB file is refused
+// unread; ?reset-imports moves the saved imports aside; every message that
+// applies is shown.
 // The fixtures are two bundled replies under new document numbers (one
 // saved as GBK) and a note that is no reply.
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, open as openFile, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appTest, BUNDLED, countIs, expect, ROOT } from './harness.mjs';
 
@@ -92,4 +96,85 @@ appTest('an unreadable saved value is set aside and the app starts without impor
   const backup = keys.find((k) => k.startsWith('dafu.imports.v1.corrupt-'));
   expect.equal(await page.evaluate((k) => localStorage.getItem(k), backup), '{broken');
   expect.equal(await page.locator('[data-reply]').count(), BUNDLED);
+});
+
+appTest('replies imported in two tabs both survive', async ({ page, context, open, url }) => {
+  await open();
+  await countIs(page, 5);
+  const second = await context.newPage();
+  await second.goto(url);
+  await second.waitForSelector('[data-dafu] .dafu');
+  await countIs(second, 5);
+  await page.setInputFiles(PICK, join(FIX, 'import-utf8.txt'));
+  await countIs(page, 6);
+  // The second tab shows it as it happens, and its own import keeps it.
+  await countIs(second, 6);
+  await second.setInputFiles(PICK, join(FIX, 'import-gbk.txt'));
+  await second.waitForSelector(`[data-reply="${GBK}"]`);
+  await second.waitForFunction((doc) => (localStorage.getItem('dafu.imports.v1') ?? '').includes(doc), GBK);
+  for (const p of [page, second]) {
+    await p.reload();
+    await countIs(p, 7);
+    expect.equal(await p.locator('[data-reply][data-imported]').count(), 2);
+  }
+});
+
+appTest('a 200 MB file is refused at once and the page stays responsive', async ({ page, open }) => {
+  await open();
+  await countIs(page, 5);
+  const dir = await mkdtemp(join(tmpdir(), 'dafu-e2e-'));
+  const big = join(dir, 'huge.txt');
+  const handle = await openFile(big, 'w');
+  await handle.truncate(200 * 1024 * 1024); // sparse: nothing is written
+  await handle.close();
+  try {
+    const start = Date.now();
+    await page.setInputFiles(PICK, big);
+    await page.waitForFunction(() => document.querySelector('[data-notice]')?.textContent.includes('huge.txt'), null, { timeout: 2_000 });
+    expect.ok(Date.now() - start < 2_000, `refused after ${Date.now() - start} ms`);
+    expect.match(await page.locator('[data-notice]').textContent(), /huge\.txt 未导入：文件有 200 MB，超过单个答复文件的上限 2 MB/);
+    await page.fill('#dafu-search', '〔2025〕58号');
+    await page.waitForFunction(() => document.querySelectorAll('[data-reply]').length === 1, null, { timeout: 2_000 });
+    expect.equal(await page.locator('[data-reply][data-imported]').count(), 0);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+appTest('?reset-imports sets the saved imports aside and starts without them', async ({ page, open, url }) => {
+  await open();
+  await page.setInputFiles(PICK, join(FIX, 'import-utf8.txt'));
+  await countIs(page, 6);
+  const value = await stored(page);
+  await page.goto(url + '?reset-imports#/');
+  await page.waitForSelector('[data-dafu] .dafu');
+  await countIs(page, 5);
+  const backup = await page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('dafu.imports.v1.reset-')));
+  expect.ok(backup, 'a backup key');
+  expect.equal(await page.evaluate((k) => localStorage.getItem(k), backup), value);
+  expect.equal(await stored(page), null);
+  expect.match(await page.locator('[data-notice]').textContent(), new RegExp(backup.replace(/\./g, '\\.')));
+  expect.ok(!page.url().includes('reset-imports'), 'the switch is taken off the address');
+  await page.reload();
+  await countIs(page, 5);
+});
+
+appTest('when both saved records fail to load, both messages show, each dismissible', async ({ page, open }) => {
+  await open();
+  await page.evaluate(() => {
+    localStorage.setItem('dafu.imports.v1', '{broken');
+    for (const k of ['dafu.tracker', 'dafu.tracker.v1']) localStorage.setItem(k, '{not json');
+  });
+  await page.reload();
+  await page.waitForSelector('[data-reply]');
+  const bar = page.locator('[data-notice]');
+  await bar.waitFor();
+  expect.match(await bar.textContent(), /导入答复无法读取/);
+  expect.match(await bar.textContent(), /承诺进展无法读取/);
+  const items = page.locator('[data-notice-item]');
+  expect.equal(await items.count(), 2);
+  await items.first().locator('button').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-notice-item]').length === 1);
+  await items.first().locator('button').click();
+  await page.waitForSelector('[data-notice]', { state: 'detached' });
 });

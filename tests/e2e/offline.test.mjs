@@ -46,6 +46,20 @@ offlineTest('from file:// a reply opens, a status is set and survives a reload',
   expect.deepEqual(await csp.violations(), [], 'CSP violations');
 });
 
+offlineTest('from file:// two tabs see each other\'s statuses as they are set', async ({ page, context, open, url }) => {
+  await open('#/commitments');
+  await page.waitForSelector('[data-commitment]');
+  const second = await context.newPage();
+  await second.goto(url + '#/commitments');
+  await second.waitForSelector('[data-dafu] .dafu [data-commitment]');
+  const ids = await page.locator('[data-commitment]').evaluateAll((els) => els.slice(0, 2).map((e) => e.dataset.commitment));
+  await page.locator(`[data-commitment="${ids[0]}"] select`).selectOption('kept');
+  await second.waitForSelector(`[data-commitment="${ids[0]}"] select[data-status="kept"]`, { timeout: 5_000 });
+  await second.locator(`[data-commitment="${ids[1]}"] select`).selectOption('broken');
+  await page.waitForSelector(`[data-commitment="${ids[1]}"] select[data-status="broken"]`, { timeout: 5_000 });
+  expect.equal(await page.locator(`[data-commitment="${ids[0]}"] select`).inputValue(), 'kept');
+});
+
 offlineTest('from file:// the about page does not offer the offline file again', async ({ page, open }) => {
   await open('#/about');
   await page.waitForSelector('.view-about');

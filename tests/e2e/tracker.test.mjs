@@ -2,12 +2,15 @@
 // statuses and notes survive a reload, export/import round-trips, a corrupt
 // or full localStorage is reported and the app keeps working, reset asks
 // first, and the figures table sorts, filters and exports CSV with a BOM.
-import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+// Two tabs keep each other's edits; an import never overwrites a note
+// silently; an oversized file is refused unread; a newer version's record
+// is left untouched; version 1 is migrated; ?reset-tracker moves it aside.
+import { mkdtemp, open as openFile, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appTest, expect } from './harness.mjs';
 
-const KEY = 'dafu.tracker.v1';
+const KEY = 'dafu.tracker';
 const stored = (page) => page.evaluate((k) => localStorage.getItem(k), KEY);
 const item = (page, n = 0) => page.locator('[data-commitment]').nth(n);
 const statusOf = (page, n = 0) => item(page, n).locator('select').inputValue();
@@ -25,6 +28,23 @@ async function commitmentsView(open, page) {
   await page.waitForSelector('[data-commitment]');
 }
 
+/** Waits until the stored tracker holds `text`. */
+const saved = (page, text) =>
+  page.waitForFunction(([k, t]) => (localStorage.getItem(k) ?? '').includes(t), [KEY, text]);
+
+/** The ids of the first `n` commitments listed. */
+const idsOf = (page, n) =>
+  page.locator('[data-commitment]').evaluateAll((els, n) => els.slice(0, n).map((e) => e.dataset.commitment), n);
+
+/** Another tab of the same site on the commitments view; `init` runs before the app. */
+async function secondTab(context, url, init) {
+  const tab = await context.newPage();
+  if (init) await tab.addInitScript(init);
+  await tab.goto(url + '#/commitments');
+  await tab.waitForSelector('[data-commitment]');
+  return tab;
+}
+
 appTest('a status and a note survive a reload', async ({ page, open }) => {
   await commitmentsView(open, page);
   const id = await item(page).getAttribute('data-commitment');
@@ -33,11 +53,12 @@ appTest('a status and a note survive a reload', async ({ page, open }) => {
   await page.waitForFunction((k) => (localStorage.getItem(k) ?? '').includes('年报'), KEY);
 
   const doc = JSON.parse(await stored(page));
-  expect.equal(doc.version, 1);
+  expect.equal(doc.version, 2);
   expect.equal(doc.format, 'dafu.tracker');
   expect.equal(doc.entries[id].status, 'kept');
   expect.equal(doc.entries[id].note, '见 2025 年年报');
   expect.match(doc.entries[id].date, /^\d{4}-\d\d-\d\d$/);
+  expect.match(doc.entries[id].modified, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
   await page.reload();
   await page.waitForSelector('[data-commitment]');
@@ -74,7 +95,7 @@ appTest('export then import round-trips', async ({ page, open }) => {
   const file = join(dir, download.suggestedFilename());
   await download.saveAs(file);
   const exported = JSON.parse(await readFile(file, 'utf8'));
-  expect.equal(exported.version, 1);
+  expect.equal(exported.version, 2);
   expect.equal(exported.entries[ids[0]].status, 'kept');
   expect.equal(exported.entries[ids[1]].note, '预算未落地, "待查"');
 
@@ -100,7 +121,7 @@ appTest('a corrupt stored value is reported, set aside and the app still works',
   await context.addInitScript(() => {
     if (!sessionStorage.getItem('seeded')) {
       sessionStorage.setItem('seeded', '1');
-      localStorage.setItem('dafu.tracker.v1', '{"version":1,"entries":{ broken');
+      localStorage.setItem('dafu.tracker', '{"version":1,"entries":{ broken');
     }
   });
   await commitmentsView(open, page);
@@ -108,7 +129,7 @@ appTest('a corrupt stored value is reported, set aside and the app still works',
   await notice.waitFor();
   expect.match(await notice.textContent(), /无法读取/);
   const backups = await page.evaluate(() =>
-    Object.keys(localStorage).filter((k) => k.startsWith('dafu.tracker.v1.corrupt-')).map((k) => [k, localStorage.getItem(k)]),
+    Object.keys(localStorage).filter((k) => k.startsWith('dafu.tracker.corrupt-')).map((k) => [k, localStorage.getItem(k)]),
   );
   expect.equal(backups.length, 1, JSON.stringify(backups));
   expect.equal(backups[0][1], '{"version":1,"entries":{ broken');
@@ -117,7 +138,7 @@ appTest('a corrupt stored value is reported, set aside and the app still works',
   // The app keeps working and saves afresh; the backup stays.
   await setStatus(page, 0, 'broken');
   await page.waitForFunction((k) => (localStorage.getItem(k) ?? '').includes('broken"'), KEY);
-  expect.equal(JSON.parse(await stored(page)).version, 1);
+  expect.equal(JSON.parse(await stored(page)).version, 2);
   await page.reload();
   await page.waitForSelector('[data-commitment]');
   expect.equal(await statusOf(page), 'broken');
@@ -128,12 +149,12 @@ appTest('a foreign value with a valid JSON shape is set aside too', async ({ pag
   await context.addInitScript(() => {
     if (!sessionStorage.getItem('seeded')) {
       sessionStorage.setItem('seeded', '1');
-      localStorage.setItem('dafu.tracker.v1', '{"version":7,"entries":{}}');
+      localStorage.setItem('dafu.tracker', '{"version":0,"entries":{}}');
     }
   });
   await commitmentsView(open, page);
   await page.locator('[data-notice]').waitFor();
-  expect.match(await page.locator('[data-notice]').textContent(), /版本 7/);
+  expect.match(await page.locator('[data-notice]').textContent(), /版本 0/);
   const n = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('.corrupt-')).length);
   expect.equal(n, 1);
 });
@@ -330,4 +351,165 @@ appTest('the listed replies and commitments export as CSV and JSON', async ({ pa
   const figures = JSON.parse((await save('.figures-page [data-action="export-json"]')).text);
   expect.equal(figures.length, await page.locator('[data-figure-row]').count());
   expect.ok(figures.every((f) => typeof f.value === 'number' && f.unit !== undefined));
+});
+
+appTest('two tabs edit different commitments and both keep their edits', async ({ page, context, open, url }) => {
+  await commitmentsView(open, page);
+  const second = await secondTab(context, url);
+  const ids = await idsOf(page, 2);
+
+  await setStatus(page, 0, 'kept');
+  await item(page, 0).locator('textarea').fill('第一页的备注');
+  await saved(page, '第一页的备注');
+  // The second tab shows them as they happen…
+  await second.waitForFunction((id) => document.querySelector(`[data-commitment="${id}"] textarea`)?.value === '第一页的备注', ids[0]);
+  expect.equal(await second.locator(`[data-commitment="${ids[0]}"] select`).inputValue(), 'kept');
+  // …and saving its own edits must not wipe them, even had it missed them.
+  await setStatus(second, 1, 'stalled');
+  await item(second, 1).locator('textarea').fill('第二页的备注');
+  await saved(second, '第二页的备注');
+  await setStatus(page, 1, 'stalled');
+
+  for (const p of [page, second]) {
+    await p.reload();
+    await p.waitForSelector('[data-commitment]');
+    const at = (n) => p.locator(`[data-commitment="${ids[n]}"]`);
+    expect.equal(await at(0).locator('select').inputValue(), 'kept');
+    expect.equal(await at(0).locator('textarea').inputValue(), '第一页的备注');
+    expect.equal(await at(1).locator('select').inputValue(), 'stalled');
+    expect.equal(await at(1).locator('textarea').inputValue(), '第二页的备注');
+  }
+});
+
+appTest('an import keeps a local note it would overwrite and lists the conflict', async ({ page, open }) => {
+  await commitmentsView(open, page);
+  const ids = await idsOf(page, 2);
+  await setStatus(page, 0, 'kept');
+  await item(page, 0).locator('textarea').fill('本地的备注');
+  await saved(page, '本地的备注');
+  const day = await page.evaluate((k) => Object.values(JSON.parse(localStorage.getItem(k)).entries)[0].date, KEY);
+  // An older file (no modified times) with the same status date and another note.
+  const dir = await mkdtemp(join(tmpdir(), 'dafu-e2e-'));
+  const file = join(dir, 'colleague.json');
+  await writeFile(file, JSON.stringify({
+    format: 'dafu.tracker', version: 1,
+    entries: {
+      [ids[0]]: { status: 'broken', note: '同事的备注', date: day },
+      [ids[1]]: { status: 'stalled', note: '', date: '2025-01-01' },
+    },
+  }));
+  await page.setInputFiles('[data-action="import"]', file);
+  await page.waitForFunction(() => document.querySelector('[data-notice]')?.textContent.includes('导入完成'));
+  const notice = await page.locator('[data-notice]').textContent();
+  expect.match(notice, /新增 1 条/);
+  expect.match(notice, /冲突 1 条/);
+  const conflict = page.locator(`[data-conflict="${ids[0]}"]`);
+  expect.match(await conflict.textContent(), /同事的备注/);
+  expect.equal(await item(page, 0).locator('textarea').inputValue(), '本地的备注');
+  expect.equal(await statusOf(page, 0), 'kept');
+  expect.equal(await statusOf(page, 1), 'stalled');
+});
+
+appTest('a tracker file over 5 MB is refused before it is read', async ({ page, open }) => {
+  await commitmentsView(open, page);
+  const dir = await mkdtemp(join(tmpdir(), 'dafu-e2e-'));
+  const file = join(dir, 'huge.json');
+  const handle = await openFile(file, 'w');
+  await handle.truncate(6 * 1024 * 1024);
+  await handle.close();
+  await page.setInputFiles('[data-action="import"]', file);
+  await page.waitForFunction(() => document.querySelector('[data-notice]')?.textContent.includes('huge.json'));
+  expect.match(await page.locator('[data-notice]').textContent(), /huge\.json.*5 MB/);
+  await rm(dir, { recursive: true, force: true });
+});
+
+appTest('a tracker saved by a newer version is read, left untouched and changes stay in the page', async ({ page, context, open }) => {
+  await commitmentsView(open, page);
+  const id = await item(page).getAttribute('data-commitment');
+  const value = JSON.stringify({
+    format: 'dafu.tracker', version: 99, something_new: true,
+    entries: { [id]: { status: 'stalled', note: '新版本的备注', date: '2026-01-02', modified: '2026-01-02T03:04:05.678Z', extra: 1 } },
+  });
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, value]);
+  await page.reload();
+  await page.waitForSelector('[data-commitment]');
+  await page.locator('[data-notice]').waitFor();
+  expect.match(await page.locator('[data-notice]').textContent(), /较新版本/);
+  expect.equal(await statusOf(page), 'stalled', 'what can be read is shown');
+  await setStatus(page, 0, 'kept');
+  await setStatus(page, 1, 'kept');
+  expect.equal(await stored(page), value, 'the newer value is never written over');
+  const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('.corrupt-')).length);
+  expect.equal(backups, 0);
+});
+
+appTest('a tracker saved by version 1 is migrated: entries gain a modified time', async ({ page, open }) => {
+  await commitmentsView(open, page);
+  const ids = await idsOf(page, 2);
+  const v1 = JSON.stringify({ format: 'dafu.tracker', version: 1, entries: { [ids[0]]: { status: 'kept', note: '旧版', date: '2025-01-02' } } });
+  await page.evaluate((v) => localStorage.setItem('dafu.tracker.v1', v), v1);
+  await page.reload();
+  await page.waitForSelector('[data-commitment]');
+  expect.equal(await statusOf(page, 0), 'kept');
+  expect.equal(await item(page, 0).locator('textarea').inputValue(), '旧版');
+  await item(page, 1).locator('textarea').fill('新的备注');
+  await saved(page, '新的备注');
+  const doc = JSON.parse(await stored(page));
+  expect.equal(doc.version, 2);
+  expect.deepEqual(doc.entries[ids[0]], { status: 'kept', note: '旧版', date: '2025-01-02', modified: null });
+  expect.match(doc.entries[ids[1]].modified, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  expect.equal(await page.evaluate(() => localStorage.getItem('dafu.tracker.v1')), v1, 'the old value is left for older copies');
+});
+
+appTest('?reset-tracker sets the saved tracker aside and starts without it', async ({ page, open, url }) => {
+  await commitmentsView(open, page);
+  await setStatus(page, 0, 'kept');
+  await page.waitForFunction((k) => (localStorage.getItem(k) ?? '').includes('kept'), KEY);
+  const value = await stored(page);
+  await page.goto(url + '?reset-tracker#/commitments');
+  await page.waitForSelector('[data-commitment]');
+  await page.locator('[data-notice]').waitFor();
+  expect.equal(await statusOf(page), 'not_rated');
+  const backup = await page.evaluate((k) => Object.keys(localStorage).find((b) => b.startsWith(k + '.reset-')), KEY);
+  expect.ok(backup, 'a backup key');
+  expect.equal(await page.evaluate((k) => localStorage.getItem(k), backup), value);
+  expect.equal(await stored(page), null);
+  expect.match(await page.locator('[data-notice]').textContent(), new RegExp(backup.replace(/\./g, '\\.')));
+  expect.ok(!page.url().includes('reset-tracker'), 'the switch is taken off the address');
+});
+
+appTest('a tab that missed the other tab\'s changes still keeps them when it saves', async ({ page, context, open, url }) => {
+  await commitmentsView(open, page);
+  // This tab never hears the storage event: its save must merge, not overwrite.
+  const deaf = await secondTab(context, url, () => {
+    const add = window.addEventListener;
+    window.addEventListener = function (type, ...rest) {
+      if (type !== 'storage') add.call(this, type, ...rest);
+    };
+  });
+  const ids = await idsOf(page, 2);
+
+  await setStatus(page, 0, 'kept');
+  await item(page, 0).locator('textarea').fill('第一页的备注');
+  await saved(page, '第一页的备注');
+  expect.equal(await statusOf(deaf, 0), 'not_rated', 'the deaf tab has not heard');
+  await item(deaf, 1).locator('textarea').fill('没听到的一页');
+  await saved(deaf, '没听到的一页');
+  // Its save merged the other tab's entries and shows them now.
+  await deaf.waitForFunction((id) => document.querySelector(`[data-commitment="${id}"] select`)?.value === 'kept', ids[0]);
+  const doc = JSON.parse(await stored(page));
+  expect.equal(doc.entries[ids[0]].note, '第一页的备注');
+  expect.equal(doc.entries[ids[1]].note, '没听到的一页');
+  await page.reload();
+  await page.waitForSelector('[data-commitment]');
+  expect.equal(await item(page, 1).locator('textarea').inputValue(), '没听到的一页');
+  expect.equal(await item(page, 0).locator('textarea').inputValue(), '第一页的备注');
+});
+
+appTest('a note past 10,000 characters is cut, and the user told', async ({ page, open }) => {
+  await commitmentsView(open, page);
+  await item(page).locator('textarea').fill('备'.repeat(10_001));
+  await page.waitForFunction(() => document.querySelector('[data-notice]')?.textContent.includes('备注最长 10,000 字'));
+  await page.waitForFunction(() => document.querySelector('[data-commitment] textarea')?.value.length === 10_000);
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{"entries":{}}').entries && Object.values(JSON.parse(localStorage.getItem(k)).entries)[0]?.note.length === 10_000, KEY);
 });
