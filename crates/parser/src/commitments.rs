@@ -109,7 +109,12 @@ fn marked_heading(block: &Block, seg: Segment, marker: usize) -> String {
     if matches!(block.kind, BlockKind::Heading { .. }) {
         return trim_clause(&block.text[body..seg.end]).to_string();
     }
-    let bold = block.bold.iter().find(|s| {
+    // Bold runs are sorted and disjoint: only the two from `seg.start` on
+    // can start at the marker or right after it.
+    let from = block
+        .bold
+        .partition_point(|s| (s.start as usize) < seg.start);
+    let bold = block.bold[from..].iter().take(2).find(|s| {
         (s.start as usize == seg.start || s.start as usize == body)
             && (body..=seg.end).contains(&(s.end as usize))
     });

@@ -14,7 +14,7 @@
 
 use crate::date::date_only;
 use crate::inline::{is_rule, plain};
-use crate::meta::issuer;
+use crate::meta::{issuer, ISSUER_MAX_CHARS};
 use crate::model::{Date, Meta};
 use crate::source::{Line, Note};
 use crate::text::ascii_digits;
@@ -62,7 +62,10 @@ fn print_line(text: &str) -> Option<(Option<String>, Date)> {
 
 /// The signature on one line: `上海市科学技术委员会 2025年7月24日`.
 fn signature_line(text: &str) -> Option<(String, Date)> {
-    text.char_indices().skip(2).find_map(|(at, _)| {
+    // An issuer has at most ISSUER_MAX_CHARS characters: longer heads are
+    // not tried (a long keyed line would make this quadratic).
+    let mut heads = text.char_indices().skip(2).take(ISSUER_MAX_CHARS - 1);
+    heads.find_map(|(at, _)| {
         let head = &text[..at];
         (issuer(head) && !head.ends_with("年"))
             .then(|| date_only(&text[at..]))?

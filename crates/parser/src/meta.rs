@@ -28,6 +28,9 @@ pub(crate) fn key_value(text: &str) -> Option<(&str, &str)> {
         .then(|| (key, text[at + sep..].trim()))
 }
 
+/// Longest issuing body, in characters.
+pub(crate) const ISSUER_MAX_CHARS: usize = 30;
+
 /// An issuing body on a line of its own: `上海市科学技术委员会`,
 /// `上海市科委办公室`.
 pub(crate) fn issuer(text: &str) -> bool {
@@ -42,8 +45,8 @@ pub(crate) fn issuer(text: &str) -> bool {
         "院",
         "部",
     ];
-    let count = text.chars().count();
-    (2..=30).contains(&count)
+    let count = text.chars().take(ISSUER_MAX_CHARS + 1).count();
+    (2..=ISSUER_MAX_CHARS).contains(&count)
         && text.chars().all(is_ideograph)
         && ENDS.iter().any(|e| text.ends_with(e))
 }
@@ -301,6 +304,10 @@ fn unquoted_at(text: &str, at: usize) -> Option<&str> {
     (title.len() > "关于".len()).then_some(title)
 }
 
+/// Longest quoted title, in characters: a quotation not closed within it is
+/// no title (and the search for one stays linear in a long opening).
+const QUOTED_TITLE_MAX_CHARS: usize = 300;
+
 /// The text inside the quotation opening at byte `at`.
 fn quoted_at(text: &str, at: usize) -> Option<&str> {
     let open = text[at..].chars().next()?;
@@ -312,7 +319,7 @@ fn quoted_at(text: &str, at: usize) -> Option<&str> {
     };
     let start = at + open.len_utf8();
     let mut depth = 0;
-    for (i, c) in text[start..].char_indices() {
+    for (i, c) in text[start..].char_indices().take(QUOTED_TITLE_MAX_CHARS) {
         if c == close && depth == 0 {
             let inner = text[start..start + i].trim();
             return (!inner.is_empty()).then_some(inner);
