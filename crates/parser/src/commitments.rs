@@ -36,14 +36,14 @@ struct Item {
 }
 
 /// Markers that may start an item in `text` from byte `from` on: any marker
-/// at the very start, `一是`/`（1）` markers at later clause starts.
+/// at the very start or at a later clause start.
 fn markers_in(text: &str, from: usize) -> Vec<(usize, Marker)> {
     let mut found = Vec::new();
     if from == 0 {
         found.extend(markers::at_start(text).map(|m| (0, m)));
     }
     for (at, c) in text[from..].char_indices().map(|(i, c)| (i + from, c)) {
-        if at > 0 && ("一二三四五六七八九十第（(".contains(c)) {
+        if at > 0 && markers::may_start(c) {
             found.extend(markers::inline_at(text, at).map(|m| (at, m)));
         }
     }

@@ -17,7 +17,7 @@ const BASE: usize = 250_000;
 /// Growth allowed from 1× to 8× (8 is linear).
 const MAX_RATIO: f64 = 10.0;
 const RUNS: usize = 5;
-const ATTEMPTS: usize = 3;
+const ATTEMPTS: usize = 5;
 
 fn time(text: &str) -> Duration {
     let start = Instant::now();
