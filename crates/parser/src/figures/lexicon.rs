@@ -192,6 +192,7 @@ pub(super) const UNITS: &[(&str, FigureKind)] = &[
     ("米", FigureKind::Other),
     ("亩", FigureKind::Other),
     ("吨", FigureKind::Other),
+    ("吨标准煤", FigureKind::Other),
     ("公斤", FigureKind::Other),
     ("克", FigureKind::Other),
     ("千米", FigureKind::Other),
