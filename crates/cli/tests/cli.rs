@@ -3,7 +3,7 @@
 mod support;
 
 use serde_json::Value;
-use support::{assert_contract, corpus, corpus_file, dafu, parse_json, stderr, stdout};
+use support::{assert_contract, corpus, corpus_file, dafu, parse_json, stderr, stdout, temp_file};
 
 const FIRST: &str = "000_00776b651792bc00.txt";
 const SUGGESTION: &str = "003_d4d267bebd93aa1d.txt";
@@ -134,14 +134,11 @@ fn check_accepts_the_corpus() {
 /// Needs the real parser (`dafu_parser::check`).
 #[test]
 fn check_rejects_prose_naming_the_file_and_what_is_missing() {
-    let dir = tempfile::tempdir().unwrap();
-    let readme = dir.path().join("README.md");
-    std::fs::write(
-        &readme,
+    let (_dir, readme) = temp_file(
+        "README.md",
         "# dafu\n\nA parser for official replies. It reads plain text and writes JSON.\n\n\
          Run `dafu check corpus/` to see whether every file is a reply.\n",
-    )
-    .unwrap();
+    );
     let out = dafu(&[
         "check".as_ref(),
         readme.as_os_str(),
@@ -303,22 +300,17 @@ fn check_warns_with_places_but_accepts_letters_without_number() {
         )),
         "{text}"
     );
-    assert_eq!(
-        text.lines().last(),
-        Some("checked 13 files: 13 ok, 0 not replies")
-    );
+    let summary = text.lines().last().unwrap_or_default();
+    assert_eq!(summary, "checked 13 files: 13 ok, 0 not replies");
 }
 
 #[test]
 fn check_prints_file_line_column_reason_and_rule() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("reply.txt");
-    std::fs::write(
-        &file,
+    let (_dir, file) = temp_file(
+        "reply.txt",
         "沪科提复〔2025〕1号\n签发人：张三\n对市政协十四届三次会议第1号提案的答复\n甲委员：\n\
          你们提出的“关于某事”的提案收悉。\n感谢！\n上海市科学技术委员会\n",
-    )
-    .unwrap();
+    );
     let out = dafu(&["check".as_ref(), file.as_os_str()]);
     assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
     let name = file.display();
@@ -349,5 +341,8 @@ fn parse_json_reads_gbk_and_other_commissions() {
         .iter()
         .filter_map(|f| f["unit"].as_str())
         .collect();
-    assert!(units.contains(&"台（套）") && units.contains(&"千瓦时"), "{units:?}");
+    assert!(
+        units.contains(&"台（套）") && units.contains(&"千瓦时"),
+        "{units:?}"
+    );
 }
