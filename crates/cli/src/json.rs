@@ -130,12 +130,15 @@ impl ReplyView {
             .err()
             .map(|e| e.missing)
             .unwrap_or_default();
-        let text_of = |block: u32| {
-            reply
-                .blocks
-                .get(block as usize)
-                .map_or("", |b| b.text.as_str())
-        };
+        // One code-point index per paragraph, so that converting every range
+        // stays linear in the text (a long paragraph may hold many figures).
+        let indexes: Vec<CharIndex> = reply
+            .blocks
+            .iter()
+            .map(|b| CharIndex::new(&b.text))
+            .collect();
+        let empty = CharIndex::default();
+        let index_of = |block: u32| indexes.get(block as usize).unwrap_or(&empty);
         ReplyView {
             schema_version: SCHEMA_VERSION,
             file: file.to_owned(),
@@ -163,21 +166,26 @@ impl ReplyView {
             cc: m.cc.clone(),
             print_office: m.print_office.clone(),
             print_date: m.print_date.map(Date::iso),
-            paragraphs: reply.blocks.iter().map(ParagraphView::new).collect(),
+            paragraphs: reply
+                .blocks
+                .iter()
+                .zip(&indexes)
+                .map(|(b, index)| ParagraphView::new(b, index))
+                .collect(),
             figures: reply
                 .figures
                 .iter()
-                .map(|f| FigureView::new(f, text_of(f.block)))
+                .map(|f| FigureView::new(f, index_of(f.block)))
                 .collect(),
             dates: reply
                 .dates
                 .iter()
-                .map(|d| DateView::new(d, text_of(d.block)))
+                .map(|d| DateView::new(d, index_of(d.block)))
                 .collect(),
             commitments: reply
                 .commitments
                 .iter()
-                .map(|c| CommitmentView::new(c, text_of(c.block)))
+                .map(|c| CommitmentView::new(c, index_of(c.block)))
                 .collect(),
             warnings: reply.warnings.iter().map(WarningView::new).collect(),
         }
@@ -185,7 +193,7 @@ impl ReplyView {
 }
 
 impl ParagraphView {
-    fn new(b: &Block) -> Self {
+    fn new(b: &Block, index: &CharIndex) -> Self {
         let (kind, level) = match b.kind {
             BlockKind::Heading { level } => ("heading", Some(level)),
             BlockKind::Paragraph => ("paragraph", None),
@@ -195,14 +203,14 @@ impl ParagraphView {
             level,
             section: b.section.key(),
             text: b.text.clone(),
-            bold: b.bold.iter().map(|s| chars(&b.text, *s)).collect(),
+            bold: b.bold.iter().map(|s| index.range(*s)).collect(),
         }
     }
 }
 
 impl FigureView {
-    fn new(f: &Figure, text: &str) -> Self {
-        let [start, end] = chars(text, f.range);
+    fn new(f: &Figure, index: &CharIndex) -> Self {
+        let [start, end] = index.range(f.range);
         FigureView {
             text: f.text.clone(),
             number: f.number,
@@ -220,8 +228,8 @@ impl FigureView {
 }
 
 impl DateView {
-    fn new(d: &DateMention, text: &str) -> Self {
-        let [start, end] = chars(text, d.range);
+    fn new(d: &DateMention, index: &CharIndex) -> Self {
+        let [start, end] = index.range(d.range);
         DateView {
             text: d.text.clone(),
             year: d.year,
@@ -235,8 +243,8 @@ impl DateView {
 }
 
 impl CommitmentView {
-    fn new(c: &Commitment, text: &str) -> Self {
-        let [start, end] = chars(text, c.range);
+    fn new(c: &Commitment, index: &CharIndex) -> Self {
+        let [start, end] = index.range(c.range);
         CommitmentView {
             id: c.id.clone(),
             heading: c.heading.clone(),
@@ -259,15 +267,26 @@ impl WarningView {
     }
 }
 
-/// Converts a byte range of `text` into a code-point range, clamping
-/// out-of-range or mid-character offsets instead of failing.
-fn chars(text: &str, span: Span) -> [usize; 2] {
-    let at = |byte: u32| {
-        text.char_indices()
-            .take_while(|(i, _)| *i < byte as usize)
-            .count()
-    };
-    [at(span.start), at(span.end)]
+/// The byte offset of every character of one text: converts byte ranges
+/// into code-point ranges.
+#[derive(Default)]
+struct CharIndex {
+    starts: Vec<u32>,
+}
+
+impl CharIndex {
+    fn new(text: &str) -> Self {
+        CharIndex {
+            starts: text.char_indices().map(|(i, _)| i as u32).collect(),
+        }
+    }
+
+    /// The code-point range of a byte range, clamping out-of-range or
+    /// mid-character offsets instead of failing.
+    fn range(&self, span: Span) -> [usize; 2] {
+        let at = |byte: u32| self.starts.partition_point(|&s| s < byte);
+        [at(span.start), at(span.end)]
+    }
 }
 
 #[cfg(test)]
@@ -278,9 +297,10 @@ mod tests {
     fn byte_ranges_become_code_point_ranges() {
         let text = "超21亿元，增长22.57%";
         // "超21亿元" is 3 + 2 + 3 + 3 = 11 bytes and 5 code points.
-        assert_eq!(chars(text, Span::new(0, 11)), [0, 5]);
+        let index = CharIndex::new(text);
+        assert_eq!(index.range(Span::new(0, 11)), [0, 5]);
         // Past the end and mid-character offsets clamp.
-        assert_eq!(chars(text, Span::new(1, 999)), [1, text.chars().count()]);
+        assert_eq!(index.range(Span::new(1, 999)), [1, text.chars().count()]);
     }
 
     #[test]

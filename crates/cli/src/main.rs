@@ -36,9 +36,10 @@ enum Command {
     /// commitments (下一步工作 items), as a summary or as JSON.
     #[command(after_help = AFTER_HELP)]
     Parse(ParseArgs),
-    /// Check that texts are recognisable replies: print parser warnings as
-    /// FILE:LINE:COL: reason (rule), report what is missing (文号, 标题 …) for
-    /// texts that are not replies, and end with a summary line.
+    /// Check that texts are recognisable replies: print what the parser could
+    /// not read as FILE:LINE:COL: reason (rule) (warnings alone do not fail),
+    /// report what is missing (文号, 标题 …) for texts that are not replies,
+    /// and end with a summary line.
     #[command(after_help = AFTER_HELP)]
     Check(CheckArgs),
     /// Export replies, figures or commitments as CSV (UTF-8 with BOM, opens in

@@ -3,7 +3,7 @@
 mod support;
 
 use serde_json::Value;
-use support::{assert_contract, corpus, corpus_file, dafu, parse_json, stderr, stdout};
+use support::{assert_contract, corpus, corpus_file, dafu, parse_json, stderr, stdout, temp_file};
 
 const FIRST: &str = "000_00776b651792bc00.txt";
 const SUGGESTION: &str = "003_d4d267bebd93aa1d.txt";
@@ -134,14 +134,11 @@ fn check_accepts_the_corpus() {
 /// Needs the real parser (`dafu_parser::check`).
 #[test]
 fn check_rejects_prose_naming_the_file_and_what_is_missing() {
-    let dir = tempfile::tempdir().unwrap();
-    let readme = dir.path().join("README.md");
-    std::fs::write(
-        &readme,
+    let (_dir, readme) = temp_file(
+        "README.md",
         "# dafu\n\nA parser for official replies. It reads plain text and writes JSON.\n\n\
          Run `dafu check corpus/` to see whether every file is a reply.\n",
-    )
-    .unwrap();
+    );
     let out = dafu(&[
         "check".as_ref(),
         readme.as_os_str(),
@@ -282,4 +279,70 @@ fn help_speaks_of_the_documents() {
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
     assert!(text.contains("答复") && text.contains("parse") && text.contains("export"));
+}
+
+fn fixtures() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../parser/tests/fixtures")
+}
+
+/// Letters without 文号 are replies: the missing number is a warning, with
+/// its place, and the exit code stays 0.
+#[test]
+fn check_warns_with_places_but_accepts_letters_without_number() {
+    let out = dafu(&["check".as_ref(), fixtures().as_os_str()]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    let text = stdout(&out);
+    let letter = fixtures().join("01_xuhui_district_letter.txt");
+    assert!(
+        text.contains(&format!(
+            "{}:1:1: no document number (文号) found (missing-doc-number)",
+            letter.display()
+        )),
+        "{text}"
+    );
+    let summary = text.lines().last().unwrap_or_default();
+    assert_eq!(summary, "checked 13 files: 13 ok, 0 not replies");
+}
+
+#[test]
+fn check_prints_file_line_column_reason_and_rule() {
+    let (_dir, file) = temp_file(
+        "reply.txt",
+        "沪科提复〔2025〕1号\n签发人：张三\n对市政协十四届三次会议第1号提案的答复\n甲委员：\n\
+         你们提出的“关于某事”的提案收悉。\n感谢！\n上海市科学技术委员会\n",
+    );
+    let out = dafu(&["check".as_ref(), file.as_os_str()]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    let name = file.display();
+    let lines: Vec<String> = stdout(&out).lines().map(String::from).collect();
+    assert_eq!(
+        lines,
+        [
+            format!("{name}:2:1: unknown header line “签发人” (unknown-header)"),
+            format!("{name}:7:1: no signature date found (missing-date)"),
+            "checked 1 files: 1 ok, 0 not replies".to_string(),
+        ]
+    );
+}
+
+/// Another commission's number, GBK bytes: the kind comes from the title line.
+#[test]
+fn parse_json_reads_gbk_and_other_commissions() {
+    let file = fixtures().join("03_jingxin_gbk.txt").display().to_string();
+    let r = &parse_json(&[&file])[0];
+    assert_contract(r);
+    assert_eq!(r["encoding"], "gb18030");
+    assert_eq!(r["doc_number"], "沪经信技复〔2024〕12号");
+    assert_eq!(r["kind"], "proposal");
+    assert_eq!(r["commitments"].as_array().unwrap().len(), 3);
+    let units: Vec<&str> = r["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["unit"].as_str())
+        .collect();
+    assert!(
+        units.contains(&"台（套）") && units.contains(&"千瓦时"),
+        "{units:?}"
+    );
 }

@@ -1,6 +1,10 @@
-//! Parser throughput over the bundled corpus, in bytes per second.
+//! Parser throughput over the bundled corpus, in bytes per second, and
+//! over pathological inputs of one megabyte (tests/support/shapes.rs).
 //!
 //! `cargo bench -p dafu-parser --bench throughput`
+
+#[path = "../tests/support/shapes.rs"]
+mod shapes;
 
 use std::path::Path;
 
@@ -55,5 +59,21 @@ fn throughput(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, throughput);
+fn pathological(c: &mut Criterion) {
+    let mut group = c.benchmark_group("pathological");
+    group.sample_size(10);
+    for (name, text) in shapes::all(1_000_000) {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                dafu_parser::parse(std::hint::black_box(text.as_bytes()))
+                    .blocks
+                    .len()
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, throughput, pathological);
 criterion_main!(benches);

@@ -82,6 +82,12 @@ fn title_like(raw: &str) -> bool {
         })
 }
 
+/// Whether a line starts with a list marker (bold marks aside).
+fn marked(raw: &str) -> bool {
+    markers::at_start(raw.trim_start_matches(|c: char| c == '*' || crate::text::is_space(c)))
+        .is_some()
+}
+
 /// Cheap test before repairing a line to ask [`numbered_heading`]: a
 /// marker at its start (bold marks aside) and a heading's length at most.
 fn maybe_heading(raw: &str) -> bool {
@@ -128,7 +134,12 @@ pub(crate) fn build(lines: &[Line<'_>]) -> Vec<Block> {
             }
             Unit::Plain(raw) => {
                 let heading = maybe_heading(raw) && numbered_heading(&repair(raw).0).is_some();
-                if let Some(p) = pending.as_mut().filter(|p| p.open && !heading) {
+                // A line that starts with a list marker starts an item: it
+                // never continues the line before (`下一步，我委将` / `1. 加快…`).
+                if let Some(p) = pending
+                    .as_mut()
+                    .filter(|p| p.open && !heading && !marked(raw))
+                {
                     p.raw.push(' ');
                     p.raw.push_str(raw);
                     p.end = line.end();

@@ -36,14 +36,14 @@ struct Item {
 }
 
 /// Markers that may start an item in `text` from byte `from` on: any marker
-/// at the very start, `一是`/`（1）` markers at later clause starts.
+/// at the very start or at a later clause start.
 fn markers_in(text: &str, from: usize) -> Vec<(usize, Marker)> {
     let mut found = Vec::new();
     if from == 0 {
         found.extend(markers::at_start(text).map(|m| (0, m)));
     }
     for (at, c) in text[from..].char_indices().map(|(i, c)| (i + from, c)) {
-        if at > 0 && ("一二三四五六七八九十第（(".contains(c)) {
+        if at > 0 && markers::may_start(c) {
             found.extend(markers::inline_at(text, at).map(|m| (at, m)));
         }
     }
@@ -109,7 +109,12 @@ fn marked_heading(block: &Block, seg: Segment, marker: usize) -> String {
     if matches!(block.kind, BlockKind::Heading { .. }) {
         return trim_clause(&block.text[body..seg.end]).to_string();
     }
-    let bold = block.bold.iter().find(|s| {
+    // Bold runs are sorted and disjoint: only the two from `seg.start` on
+    // can start at the marker or right after it.
+    let from = block
+        .bold
+        .partition_point(|s| (s.start as usize) < seg.start);
+    let bold = block.bold[from..].iter().take(2).find(|s| {
         (s.start as usize == seg.start || s.start as usize == body)
             && (body..=seg.end).contains(&(s.end as usize))
     });

@@ -14,7 +14,7 @@
 
 use crate::date::date_only;
 use crate::inline::{is_rule, plain};
-use crate::meta::issuer;
+use crate::meta::{issuer, ISSUER_MAX_CHARS};
 use crate::model::{Date, Meta};
 use crate::source::{Line, Note};
 use crate::text::ascii_digits;
@@ -62,7 +62,10 @@ fn print_line(text: &str) -> Option<(Option<String>, Date)> {
 
 /// The signature on one line: `上海市科学技术委员会 2025年7月24日`.
 fn signature_line(text: &str) -> Option<(String, Date)> {
-    text.char_indices().skip(2).find_map(|(at, _)| {
+    // An issuer has at most ISSUER_MAX_CHARS characters: longer heads are
+    // not tried (a long keyed line would make this quadratic).
+    let mut heads = text.char_indices().skip(2).take(ISSUER_MAX_CHARS - 1);
+    heads.find_map(|(at, _)| {
         let head = &text[..at];
         (issuer(head) && !head.ends_with("年"))
             .then(|| date_only(&text[at..]))?
@@ -102,7 +105,7 @@ fn fields(text: &str) -> Option<Vec<(&'static str, &str)>> {
 fn trim_value(value: &str) -> &str {
     value
         .trim()
-        .trim_end_matches(['，', ',', '；', ';', ' '])
+        .trim_end_matches(['，', ',', '；', ';', '。', ' '])
         .trim()
 }
 
@@ -159,15 +162,7 @@ pub(crate) fn read(lines: &[Line<'_>], meta: &mut Meta, notes: &mut Vec<Note>) {
             meta.date.get_or_insert(date);
         } else if let Some(fields) = fields(&text) {
             for (key, value) in fields {
-                let value = value.to_string();
-                let contact = &mut meta.contact;
-                match key {
-                    k if NAME.contains(&k) => contact.name = Some(value),
-                    k if PHONE.contains(&k) => contact.phone = Some(ascii_digits(&value)),
-                    k if ADDRESS.contains(&k) => contact.address = Some(value),
-                    k if POSTCODE.contains(&k) => contact.postcode = Some(ascii_digits(&value)),
-                    _ => meta.cc = split_list(&value),
-                }
+                set_field(meta, key, value);
             }
         } else {
             unknown(line.start, &text, notes);
@@ -176,6 +171,42 @@ pub(crate) fn read(lines: &[Line<'_>], meta: &mut Meta, notes: &mut Vec<Note>) {
     if let Some((text, offset)) = orphan {
         unknown(offset, &text, notes);
     }
+}
+
+/// Stores one contact or cc field.
+fn set_field(meta: &mut Meta, key: &str, value: &str) {
+    let value = value.to_string();
+    let contact = &mut meta.contact;
+    match key {
+        k if NAME.contains(&k) => contact.name = Some(value),
+        k if PHONE.contains(&k) => contact.phone = Some(ascii_digits(&value)),
+        k if ADDRESS.contains(&k) => contact.address = Some(value),
+        k if POSTCODE.contains(&k) => contact.postcode = Some(ascii_digits(&value)),
+        _ => meta.cc = split_list(&value),
+    }
+}
+
+/// Contact details written inside a paragraph, as letters without a
+/// contact block put them in their last one: `感谢您的支持。联系人：陈思远，
+/// 电话：64872315。` or `（联系人：张三；联系电话：64871234）`. Each value
+/// ends at the first punctuation after it. Returns whether one was read.
+pub(crate) fn inline_contact(text: &str, meta: &mut Meta) -> bool {
+    let Some(at) = text
+        .match_indices("联系人")
+        .map(|(at, _)| at)
+        .find(|&at| fields(&text[at..]).is_some())
+    else {
+        return false;
+    };
+    for (key, value) in fields(&text[at..]).into_iter().flatten() {
+        let end = value
+            .find(['，', '。', '；', ',', ';', '）', ')'])
+            .unwrap_or(value.len());
+        if key != "抄送" && end > 0 {
+            set_field(meta, key, value[..end].trim());
+        }
+    }
+    true
 }
 
 fn unknown(offset: usize, text: &str, notes: &mut Vec<Note>) {

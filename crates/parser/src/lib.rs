@@ -66,9 +66,21 @@ pub fn parse(bytes: &[u8]) -> Reply {
     footer::read(&lines[footer_start..], &mut meta, &mut notes);
     let mut blocks = blocks::build(&lines[body_start..footer_start]);
     let layout = sections::assign(&mut blocks);
-    meta.title = layout
-        .opening
-        .and_then(|i| meta::opening_title(&blocks[i].text));
+    let opening = layout.opening.map(|i| blocks[i].text.as_str());
+    // The quoted title of the opening, else the heading's own (district letters).
+    meta.title = opening.and_then(meta::opening_title).or(meta.title.take());
+    meta.kind = meta.kind.or_else(|| opening.and_then(meta::opening_kind));
+    if meta.contact == Contact::default() {
+        // Letters without a contact block name the contact in their last
+        // paragraph (or among the closing ones).
+        let last = blocks.len().saturating_sub(1);
+        blocks
+            .iter()
+            .enumerate()
+            .rev()
+            .take_while(|(i, b)| b.section == Section::Closing || *i == last)
+            .any(|(_, b)| footer::inline_contact(&b.text, &mut meta));
+    }
 
     let key = meta
         .doc_number
@@ -154,12 +166,18 @@ impl std::error::Error for NotAReply {}
 
 /// Tells whether a parsed text is a reply at all.
 ///
-/// The essentials are a document number (文号) and something that says what
-/// it answers: the title line's session, the quoted title or the addressees.
+/// The essentials are who wrote it — a document number (文号), or, for
+/// letters issued without one, the issuer together with the session or
+/// number of the text answered (`徐汇区科学技术委员会关于区政协十七届三次会议
+/// 第0123号提案的答复`) — and something that says what it answers: the
+/// session, the title or the addressees. A missing 文号 alone is a warning
+/// (`missing-doc-number`), not a reason to refuse the text.
 pub fn check(reply: &Reply) -> Result<(), NotAReply> {
     let meta = &reply.meta;
     let mut missing = Vec::new();
-    if meta.doc_number.is_none() {
+    let heading =
+        meta.issuer.is_some() && (meta.session.is_some() || meta.proposal_number.is_some());
+    if meta.doc_number.is_none() && !heading {
         missing.push("文号 (document number)");
     }
     if meta.session.is_none() && meta.title.is_none() && meta.proposers.is_empty() {

@@ -1,5 +1,6 @@
 //! Enumeration markers of Chinese official writing: `一、`, `（一）`, `1.`,
-//! `（1）` for headings and list items, `一是` for items inside running text.
+//! `1）`, `（1）` for headings and list items, `一是`, `第一，` and `①` for
+//! items inside running text.
 
 use crate::text::digit;
 
@@ -18,13 +19,15 @@ pub(crate) enum Family {
     Shi,
     /// `第一，`: an item inside running text.
     Di,
+    /// `①`: an item inside running text.
+    Circled,
 }
 
 impl Family {
     /// Whether markers of this family only count items in running text
     /// (never number a heading).
     pub(crate) fn in_running_text(self) -> bool {
-        matches!(self, Family::Shi | Family::Di)
+        matches!(self, Family::Shi | Family::Di | Family::Circled)
     }
 
     /// Heading level a marker of this family stands for.
@@ -33,7 +36,7 @@ impl Family {
             Family::Dun => 1,
             Family::Paren => 2,
             Family::Arabic => 3,
-            Family::ParenArabic | Family::Shi | Family::Di => 4,
+            Family::ParenArabic | Family::Shi | Family::Di | Family::Circled => 4,
         }
     }
 }
@@ -90,8 +93,9 @@ fn with_space(s: &str, len: usize) -> usize {
 
 /// The marker at the very start of `s`, if any.
 ///
-/// `一、近年相关工作情况` → Dun 1; `（二）持续强化` → Paren 2; `3. 稳步扩大` →
-/// Arabic 3; `（1）` → ParenArabic 1; `三是完善` → Shi 3; `第二，` → Di 2.
+/// `一、近年相关工作情况` → Dun 1; `（二）持续强化` → Paren 2; `3. 稳步扩大`,
+/// `3）稳步扩大` → Arabic 3; `（1）` → ParenArabic 1; `三是完善` → Shi 3;
+/// `第二，` → Di 2; `②` → Circled 2.
 /// Not markers:
 /// `2.2万家` (a number), `一是否` is still Shi (no dictionary here).
 pub(crate) fn at_start(s: &str) -> Option<Marker> {
@@ -135,17 +139,24 @@ pub(crate) fn at_start(s: &str) -> Option<Marker> {
         }
         return None;
     }
+    if let Some(c @ '①'..='⑳') = s.chars().next() {
+        let ordinal = c as u32 - '①' as u32 + 1;
+        return make(Family::Circled, ordinal, c.len_utf8());
+    }
     let (ordinal, n) = arabic_number(s)?;
     let mut after = s[n..].chars();
-    let sep = after.next().filter(|&c| matches!(c, '.' | '．' | '、'))?;
+    let sep = after
+        .next()
+        .filter(|&c| matches!(c, '.' | '．' | '、' | '）' | ')'))?;
     if after.next().and_then(digit).is_some() {
         return None;
     }
     make(Family::Arabic, ordinal, n + sep.len_utf8())
 }
 
-/// An inline `一是` / `第一，` / `（1）` marker at byte `at` of `text`: it must stand at
-/// a clause start (text start, or after `，。；：` or an opening quote).
+/// A marker at byte `at` of running text: it must stand at a clause start
+/// (text start, or after `，。；：！？`). Any family may: items are also
+/// written `…如下：1.加快…；2.完善…` or `（一）…。（二）…` in one paragraph.
 ///
 /// In `推广赋权；二是提升能力` there is a Shi 2 marker at the `二`.
 pub(crate) fn inline_at(text: &str, at: usize) -> Option<Marker> {
@@ -157,7 +168,14 @@ pub(crate) fn inline_at(text: &str, at: usize) -> Option<Marker> {
         return None;
     }
     at_start(&text[at..])
-        .filter(|m| matches!(m.family, Family::Shi | Family::Di | Family::ParenArabic))
+}
+
+/// Whether a marker may start at character `c` (a cheap test before
+/// [`inline_at`]).
+pub(crate) fn may_start(c: char) -> bool {
+    "一二三四五六七八九十第（(".contains(c)
+        || crate::text::digit(c).is_some()
+        || ('①'..='⑳').contains(&c)
 }
 
 #[cfg(test)]
@@ -179,6 +197,8 @@ mod tests {
         assert_eq!(family("三是完善"), Some((Family::Shi, 3)));
         assert_eq!(family("二十一是"), Some((Family::Shi, 21)));
         assert_eq!(family("第二，推进"), Some((Family::Di, 2)));
+        assert_eq!(family("2）完善"), Some((Family::Arabic, 2)));
+        assert_eq!(family("③深化"), Some((Family::Circled, 3)));
         assert_eq!(family("第1期"), None);
         assert_eq!(family("第二批"), None);
         assert_eq!(at_start("3. 稳步").unwrap().len, 3);

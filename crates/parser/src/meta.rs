@@ -28,6 +28,9 @@ pub(crate) fn key_value(text: &str) -> Option<(&str, &str)> {
         .then(|| (key, text[at + sep..].trim()))
 }
 
+/// Longest issuing body, in characters.
+pub(crate) const ISSUER_MAX_CHARS: usize = 30;
+
 /// An issuing body on a line of its own: `上海市科学技术委员会`,
 /// `上海市科委办公室`.
 pub(crate) fn issuer(text: &str) -> bool {
@@ -42,8 +45,8 @@ pub(crate) fn issuer(text: &str) -> bool {
         "院",
         "部",
     ];
-    let count = text.chars().count();
-    (2..=30).contains(&count)
+    let count = text.chars().take(ISSUER_MAX_CHARS + 1).count();
+    (2..=ISSUER_MAX_CHARS).contains(&count)
         && text.chars().all(is_ideograph)
         && ENDS.iter().any(|e| text.ends_with(e))
 }
@@ -87,12 +90,35 @@ fn doc_number(text: &str) -> Option<(String, u16, Option<ReplyKind>)> {
     Some((written, year_ascii.parse().ok()?, kind))
 }
 
-/// Session, proposal number and kind read from the title line.
-type TitleLine = (Option<String>, Option<String>, Option<ReplyKind>);
+/// What the title line says.
+#[derive(Debug, Default, PartialEq)]
+struct TitleLine {
+    /// The issuer a district letter's heading starts with.
+    issuer: Option<String>,
+    session: Option<String>,
+    number: Option<String>,
+    kind: Option<ReplyKind>,
+    /// The letter's own title (`关于…的答复`) when its heading names the
+    /// issuer.
+    title: Option<String>,
+}
+
+/// An issuer right before `关于`: `徐汇区科学技术委员会关于区政协…` →
+/// (`徐汇区科学技术委员会`, `关于区政协…`).
+fn issuer_prefix(text: &str) -> Option<(&str, &str)> {
+    let at = text.find("关于").filter(|&at| at > 0)?;
+    issuer(&text[..at]).then(|| (&text[..at], &text[at..]))
+}
 
 /// The title line: `对市政协十四届三次会议第1168号提案的答复` → session
-/// `市政协十四届三次会议`, number `1168`, kind. `对` may be missing.
+/// `市政协十四届三次会议`, number `1168`, kind. `对` may be missing. A
+/// district letter starts with it, issuer first:
+/// `徐汇区科学技术委员会关于区政协十七届三次会议第0123号提案的答复`.
 fn title_line(text: &str) -> Option<TitleLine> {
+    let (issuer, text) = match issuer_prefix(text) {
+        Some((issuer, rest)) => (Some(issuer.to_string()), rest),
+        None => (None, text),
+    };
     let body = text.strip_prefix("关于").unwrap_or(text);
     let body = body.strip_prefix('对').unwrap_or(body);
     if !(body.ends_with("答复") || body.ends_with("复函")) || ends_sentence(body) {
@@ -116,7 +142,14 @@ fn title_line(text: &str) -> Option<TitleLine> {
     } else {
         None
     };
-    (session.is_some() || number.is_some() || kind.is_some()).then_some((session, number, kind))
+    let title = issuer.as_ref().map(|_| text.to_string());
+    (session.is_some() || number.is_some() || kind.is_some()).then_some(TitleLine {
+        issuer,
+        session,
+        number,
+        kind,
+        title,
+    })
 }
 
 /// The addressee line: `成键、周轶敏、陈卫标等委员：` → names and whether
@@ -156,6 +189,21 @@ fn addressee(text: &str, before_opening: bool) -> Option<(Vec<String>, bool)> {
 /// The opening paragraph: `你们提出的“关于……”的提案收悉，…`.
 pub(crate) fn is_opening(text: &str) -> bool {
     text.contains("收悉") || (text.starts_with(['你', '您']) && text.contains("提出的"))
+}
+
+/// The kind of text answered, as the opening names it right before 收悉
+/// (the quoted title aside): `…”的提案收悉` → proposal, `…”的代表建议收悉`,
+/// `您提出的关于…的建议收悉` → suggestion.
+pub(crate) fn opening_kind(text: &str) -> Option<ReplyKind> {
+    let head = text[..text.find("收悉")?].trim_end_matches('已');
+    let tail = head.rfind(['”', '」', '"']).map_or(head, |q| &head[q..]);
+    if tail.ends_with("提案") {
+        Some(ReplyKind::Proposal)
+    } else if tail.ends_with("建议") {
+        Some(ReplyKind::Suggestion)
+    } else {
+        None
+    }
 }
 
 /// Handling result words or letter → class. `解决采纳` → A, `B` → B.
@@ -205,12 +253,14 @@ pub(crate) fn read_front(lines: &[Line<'_>], meta: &mut Meta, notes: &mut Vec<No
             meta.doc_number = Some(number);
             meta.doc_year = Some(year);
             meta.kind = meta.kind.or(kind);
-        } else if let Some(((session, number, kind), used)) =
+        } else if let Some((title, used)) =
             title_lines(&text, lines.get(i)).filter(|_| meta.session.is_none())
         {
-            meta.session = session;
-            meta.proposal_number = number;
-            meta.kind = meta.kind.or(kind);
+            meta.session = title.session;
+            meta.proposal_number = title.number;
+            meta.kind = meta.kind.or(title.kind);
+            meta.issuer = meta.issuer.take().or(title.issuer);
+            meta.title = title.title;
             i += used;
         } else if issuer(&text) && meta.issuer.is_none() {
             meta.issuer = Some(text);
@@ -253,7 +303,8 @@ fn title_lines(text: &str, next: Option<&Line<'_>>) -> Option<(TitleLine, usize)
     if let Some(title) = title_line(text) {
         return Some((title, 0));
     }
-    let next = next.filter(|_| text.starts_with('对') || text.starts_with("关于"))?;
+    let opens = text.starts_with('对') || text.starts_with("关于") || issuer_prefix(text).is_some();
+    let next = next.filter(|_| opens)?;
     title_line(&(text.to_string() + &plain(next.text))).map(|t| (t, 1))
 }
 
@@ -301,6 +352,10 @@ fn unquoted_at(text: &str, at: usize) -> Option<&str> {
     (title.len() > "关于".len()).then_some(title)
 }
 
+/// Longest quoted title, in characters: a quotation not closed within it is
+/// no title (and the search for one stays linear in a long opening).
+const QUOTED_TITLE_MAX_CHARS: usize = 300;
+
 /// The text inside the quotation opening at byte `at`.
 fn quoted_at(text: &str, at: usize) -> Option<&str> {
     let open = text[at..].chars().next()?;
@@ -312,7 +367,7 @@ fn quoted_at(text: &str, at: usize) -> Option<&str> {
     };
     let start = at + open.len_utf8();
     let mut depth = 0;
-    for (i, c) in text[start..].char_indices() {
+    for (i, c) in text[start..].char_indices().take(QUOTED_TITLE_MAX_CHARS) {
         if c == close && depth == 0 {
             let inner = text[start..start + i].trim();
             return (!inner.is_empty()).then_some(inner);

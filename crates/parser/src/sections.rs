@@ -57,7 +57,7 @@ pub(crate) fn cue(text: &str) -> Option<usize> {
         .min()
 }
 
-/// A thanks or closing line: `感谢您对…`, `再次感谢…`, `此复。`
+/// A thanks or closing line: `感谢您对…`, `再次感谢…`, `此复。`, `特此函复。`
 fn is_thanks(text: &str) -> bool {
     let t = text.trim_start_matches("最后，");
     let t = ["再次", "衷心", "非常", "特别"]
@@ -66,8 +66,7 @@ fn is_thanks(text: &str) -> bool {
         .unwrap_or(t);
     t.starts_with("感谢")
         || t.starts_with("谢谢")
-        || text.starts_with("此复")
-        || text.starts_with("特此答复")
+        || ["此复", "特此", "专此"].iter().any(|w| text.starts_with(w))
 }
 
 fn is_paragraph(b: &Block) -> bool {

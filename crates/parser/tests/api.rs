@@ -219,3 +219,35 @@ fn full_width_digits_are_understood() {
         })
     );
 }
+
+#[test]
+fn district_letter_without_number_is_a_reply() {
+    let text = "徐汇区科学技术委员会关于区政协十七届三次会议第0123号提案的答复\n\n王立群委员：\n\n\
+                您提出的第0123号提案收悉。现答复如下：\n\n下一步，我委将加快建设孵化载体。\n\n\
+                感谢您的关心。联系人：陈思远，电话：64872315，欢迎来电。\n\n徐汇区科学技术委员会\n\n2025年6月18日\n";
+    let reply = parse(text.as_bytes());
+    assert_eq!(check(&reply), Ok(()));
+    let meta = &reply.meta;
+    assert_eq!(meta.doc_number, None);
+    assert_eq!(meta.issuer.as_deref(), Some("徐汇区科学技术委员会"));
+    assert_eq!(
+        meta.title.as_deref(),
+        Some("关于区政协十七届三次会议第0123号提案的答复")
+    );
+    assert_eq!(meta.contact.name.as_deref(), Some("陈思远"));
+    assert_eq!(meta.contact.phone.as_deref(), Some("64872315"));
+    let shown: Vec<String> = reply.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(
+        shown,
+        ["1:1: no document number (文号) found (missing-doc-number)"]
+    );
+}
+
+#[test]
+fn contact_with_semicolons_inline() {
+    let text = "沪科提复〔2025〕1号\n对市政协十四届三次会议第1号提案的答复\n甲委员：\n你们提出的“关于某事”的提案收悉。\n\
+                感谢！联系人：张三；联系电话：021-23119275。\n上海市科学技术委员会\n2025年1月2日\n";
+    let contact = parse(text.as_bytes()).meta.contact;
+    assert_eq!(contact.name.as_deref(), Some("张三"));
+    assert_eq!(contact.phone.as_deref(), Some("021-23119275"));
+}

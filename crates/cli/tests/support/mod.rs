@@ -13,6 +13,15 @@ pub fn corpus_file(name: &str) -> String {
     corpus().join(name).display().to_string()
 }
 
+/// A file `name` holding `text` in a fresh temporary directory (kept as
+/// long as the returned guard lives).
+pub fn temp_file(name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    (dir, path)
+}
+
 pub fn dafu<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_dafu"))
         .args(args)

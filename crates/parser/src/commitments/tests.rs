@@ -118,3 +118,34 @@ fn ordinal_words_inside_a_paragraph() {
         pairs(&[("加强统筹", "加强统筹"), ("完善机制", "完善机制。")])
     );
 }
+
+fn headings(src: &str) -> Vec<String> {
+    items(src).into_iter().map(|(h, _)| h).collect()
+}
+
+#[test]
+fn numbered_items_inside_one_paragraph() {
+    let three = ["加快建设载体", "完善培育体系", "深化产学研合作"];
+    for src in [
+        "收悉。\n下一步，我委将：1.加快建设载体；2.完善培育体系；3.深化产学研合作。",
+        "收悉。\n下一步，我委将：1、加快建设载体；2、完善培育体系；3、深化产学研合作。",
+        "收悉。\n下一步，我委将：（一）加快建设载体。（二）完善培育体系。（三）深化产学研合作。",
+        "收悉。\n下一步，我委将：①加快建设载体；②完善培育体系；③深化产学研合作。",
+        "收悉。\n下一步，我委将：\n1）加快建设载体；\n2）完善培育体系；\n3）深化产学研合作。",
+        "收悉。\n下一步，我委将：第一，加快建设载体；第二，完善培育体系；第三，深化产学研合作。",
+    ] {
+        assert_eq!(headings(src), three, "{src}");
+    }
+}
+
+#[test]
+fn a_lead_without_colon_does_not_swallow_the_first_item() {
+    let got = headings("收悉。\n下一步，我委将从以下方面推进\n1. 加快建设载体，新增面积；\n2. 完善培育体系，支持企业。");
+    assert_eq!(got, ["加快建设载体", "完善培育体系"]);
+}
+
+#[test]
+fn numbers_are_not_inline_markers() {
+    let got = headings("收悉。\n下一步，我委将：一是投入2.5亿元，支持3、4月份活动；二是完善体系。");
+    assert_eq!(got, ["投入2.5亿元", "完善体系"]);
+}

@@ -73,8 +73,8 @@ pub(super) const TRAILING_QUALIFIERS: &[(&str, Qualifier)] = &[
 ];
 
 /// Magnitude words after a number; longest match wins (1.29万亿元 is 万亿).
-/// 千 followed by 米/克/瓦 reads as a magnitude of that unit, which keeps the
-/// value right (5千米 = 5000 米).
+/// A unit that starts with a magnitude word and is longer than it wins over
+/// it: 5000千瓦时 is 5000 in 千瓦时, 100万千瓦时 is 100 万 in 千瓦时.
 pub(super) const MAGNITUDES: &[(&str, Magnitude)] = &[
     ("万亿", Magnitude::WanYi),
     ("千万", Magnitude::QianWan),
@@ -84,9 +84,12 @@ pub(super) const MAGNITUDES: &[(&str, Magnitude)] = &[
     ("千", Magnitude::Qian),
 ];
 
-/// Units; longest match wins (人次 over 人, 个百分点 over 个). Measure words
-/// (家, 项, 个 …) make a count; the counted noun is not part of the unit,
-/// except 部门 which is written without a measure word (9部门).
+/// Units; longest match wins (人次 over 人, 个百分点 over 个, 台套 over 台).
+/// Measure words (家, 项, 个 …) make a count; the counted noun is not part of
+/// the unit, except 部门 which is written without a measure word (9部门).
+/// Only these words are units: a word not listed is never taken as one, so
+/// it cannot swallow the word after the number. Every entry has a case in
+/// `lexicon/tests.rs`.
 pub(super) const UNITS: &[(&str, FigureKind)] = &[
     // money
     ("元", FigureKind::Money),
@@ -129,6 +132,17 @@ pub(super) const UNITS: &[(&str, FigureKind)] = &[
     ("条", FigureKind::Count),
     ("台", FigureKind::Count),
     ("套", FigureKind::Count),
+    ("台套", FigureKind::Count),
+    ("台（套）", FigureKind::Count),
+    ("台(套)", FigureKind::Count),
+    ("台次", FigureKind::Count),
+    ("项次", FigureKind::Count),
+    ("件次", FigureKind::Count),
+    ("架次", FigureKind::Count),
+    ("车次", FigureKind::Count),
+    ("班次", FigureKind::Count),
+    ("单", FigureKind::Count),
+    ("标准箱", FigureKind::Count),
     ("款", FigureKind::Count),
     ("场", FigureKind::Count),
     ("部门", FigureKind::Count),
@@ -178,13 +192,26 @@ pub(super) const UNITS: &[(&str, FigureKind)] = &[
     ("米", FigureKind::Other),
     ("亩", FigureKind::Other),
     ("吨", FigureKind::Other),
+    ("吨标准煤", FigureKind::Other),
     ("公斤", FigureKind::Other),
     ("克", FigureKind::Other),
+    ("千米", FigureKind::Other),
+    ("千克", FigureKind::Other),
+    ("千瓦", FigureKind::Other),
+    ("千瓦时", FigureKind::Other),
     ("兆瓦", FigureKind::Other),
+    ("兆瓦时", FigureKind::Other),
+    ("吉瓦", FigureKind::Other),
+    ("吉瓦时", FigureKind::Other),
     ("瓦时", FigureKind::Other),
     ("瓦", FigureKind::Other),
     ("升", FigureKind::Other),
 ];
+
+/// One-character units that are the first character of a longer word when
+/// one of these characters follows: 3单位 is not 3 orders, 5台阶 not 5
+/// machines.
+pub(super) const UNIT_NOT_BEFORE: &[(&str, &str)] = &[("单", "位元价据独项"), ("台", "阶账")];
 
 /// Extra denominators of a rate unit that are not units on their own
 /// (元/月, 元/日); any entry of [`UNITS`] also works (元/吨, 万元/人).
@@ -217,3 +244,6 @@ pub(super) fn longest<'t, T: Copy>(rest: &str, table: &'t [(&'t str, T)]) -> Opt
     }
     best
 }
+
+#[cfg(test)]
+mod tests;

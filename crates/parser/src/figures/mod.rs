@@ -15,6 +15,9 @@
 //! | 20-30家       | 20     |           | 家   | AtLeast       | Count    | 20     |
 //!
 //! Rules for the debatable cases:
+//! - Units are the lexicon's words only (compound ones included: 台套,
+//!   台（套）, 人次, 千瓦时, 标准箱), the longest match winning, also over
+//!   a magnitude word (5000千瓦时); a word not listed is never a unit.
 //! - The kind comes from the unit alone: 元 (and 美元 …) is money, % ‰
 //!   个百分点 percent, 倍 multiple, a measure word (家 项 个 人次 …) or 部门 a
 //!   count, anything else (年, 个月, 平方米, 吨, nm …) or no unit other
@@ -24,9 +27,12 @@
 //! - Qualifiers: 超 超过 逾 过 高于 …余 …多 are MoreThan; 以上 不少于 不低于
 //!   至少 AtLeast; 近 将近 接近 Nearly; 约 大约 左右 Approximately; 最高
 //!   不超过 不到 不足 以下 以内 AtMost; 达 累计 共 合计 仅 (or nothing) Exact.
-//!   The figure's text and range include the qualifier words. When several
-//!   are written (达90%以上) the first that is not Exact decides, and
-//!   `qualifier_text` holds them all as written, joined by "…" (达…以上).
+//!   The figure's text and range include the qualifier words, whatever
+//!   their length (超21亿元, 不低于30%, 最高200万元); words written one after
+//!   another before the number are all included (累计超过300家). When
+//!   several are written (达90%以上) the first that is not Exact decides,
+//!   and `qualifier_text` holds them all as written, joined by "…" where
+//!   the number stands between them (达…以上, 累计超过).
 //!   One-character qualifiers that end another word are not qualifiers
 //!   (通过3项, 签约5项, 最近3年).
 //! - A range (20-30家, 5至10年, 1万-2万元) is one figure: number and value
@@ -65,7 +71,7 @@ mod tests;
 use crate::model::{DateMention, Figure, FigureKind, Magnitude, Qualifier, Span};
 use lexicon::{
     is_range_connector, longest, INNER_QUALIFIERS, MAGNITUDES, PREFIX_QUALIFIERS,
-    RATE_DENOMINATORS, TRAILING_QUALIFIERS, UNITS,
+    RATE_DENOMINATORS, TRAILING_QUALIFIERS, UNITS, UNIT_NOT_BEFORE,
 };
 use names::{glued_before, latin_unit, plain_number, skip_code, skip_ordinals};
 use number::{
@@ -166,7 +172,7 @@ impl Scanner<'_> {
     fn digit_figure(&self, start: usize) -> Option<Draft> {
         let text = self.text;
         let lower = plain_number(text, start)?;
-        let mut magnitude = self.word(lower.end, MAGNITUDES);
+        let mut magnitude = self.magnitude(lower.end);
         let mut p = magnitude.map_or(lower.end, |m| m.1);
         let mut range = false;
         let q = skip_spaces(text, p);
@@ -176,7 +182,7 @@ impl Scanner<'_> {
                 let upper = plain_number(text, s)?;
                 range = true;
                 p = upper.end;
-                if let Some(m) = self.word(p, MAGNITUDES) {
+                if let Some(m) = self.magnitude(p) {
                     magnitude = magnitude.or(Some(m));
                     p = m.1;
                 }
@@ -213,7 +219,7 @@ impl Scanner<'_> {
         let text = self.text;
         if let Some((s, e, q)) = self.word(p, INNER_QUALIFIERS) {
             let magnitude = if d.magnitude.is_none() {
-                self.word(e, MAGNITUDES)
+                self.magnitude(e)
             } else {
                 None
             };
@@ -268,18 +274,45 @@ impl Scanner<'_> {
     fn unit(&self, p: usize) -> Option<(usize, usize, FigureKind)> {
         let text = self.text;
         if let Some(found) = self.word(p, UNITS) {
-            return Some(found);
+            let word = &text[found.0..found.1];
+            let blocked = UNIT_NOT_BEFORE.iter().any(|(w, next)| {
+                *w == word && char_at(text, found.1).is_some_and(|c| next.contains(c))
+            });
+            return (!blocked).then_some(found);
         }
         let q = skip_spaces(text, p);
         let end = latin_unit(text, q)?;
         Some((q, end, FigureKind::Other))
     }
 
-    /// The qualifier written just before `start` (spaces allowed), not
-    /// reaching into the previous figure or date.
+    /// The qualifier words written just before `start` (spaces allowed
+    /// before the number), not reaching into the previous figure or date.
+    /// Words written one after the other are all taken: 累计超过300家 spans
+    /// 累计超过, and the first that is not Exact decides (MoreThan).
     fn prefix(&self, start: usize) -> Option<Word> {
+        let end = skip_spaces_back(self.text, start);
+        let mut chain: Option<Word> = None;
+        let mut at = end;
+        while let Some((ws, qualifier)) = self.prefix_word(at) {
+            let later = chain.map_or(Qualifier::Exact, |w| w.qualifier);
+            let qualifier = if qualifier == Qualifier::Exact {
+                later
+            } else {
+                qualifier
+            };
+            chain = Some(Word {
+                start: ws,
+                end,
+                qualifier,
+            });
+            at = ws;
+        }
+        chain
+    }
+
+    /// The longest qualifier word that ends at `q`: its start and meaning.
+    fn prefix_word(&self, q: usize) -> Option<(usize, Qualifier)> {
         let text = self.text;
-        let q = skip_spaces_back(text, start);
         let before = &text[self.last_end.min(q)..q];
         let &(word, qualifier, not_after) = PREFIX_QUALIFIERS
             .iter()
@@ -289,11 +322,17 @@ impl Scanner<'_> {
         if char_before(text, ws).is_some_and(|c| not_after.contains(c)) {
             return None;
         }
-        Some(Word {
-            start: ws,
-            end: q,
-            qualifier,
-        })
+        Some((ws, qualifier))
+    }
+
+    /// The magnitude word after the spaces at `p`, unless a longer unit
+    /// starts there (5000千瓦时 is in 千瓦时, not 千 瓦时).
+    fn magnitude(&self, p: usize) -> Option<(usize, usize, Magnitude)> {
+        let found = self.word(p, MAGNITUDES)?;
+        match self.unit(p) {
+            Some((_, end, _)) if end > found.1 => None,
+            _ => Some(found),
+        }
     }
 
     fn push_figure(&mut self, d: Draft) {

@@ -99,7 +99,9 @@ impl Number {
         if n.int_digits <= 3 {
             while let Some(c @ (',' | '，')) = char_at(text, i) {
                 let after = i + c.len_utf8();
-                if digit_run(text, after).1 != 3 {
+                // Stop at once when too long: 1,234,234,… read again from
+                // each group would be quadratic.
+                if n.overflow || digit_run(text, after).1 != 3 {
                     break;
                 }
                 i = n.push_digits(text, after);

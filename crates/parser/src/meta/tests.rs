@@ -132,3 +132,58 @@ fn unquoted_titles() {
     assert_eq!(opening_title("你们提出的提案收悉"), None);
     assert_eq!(opening_title("你们提出的关于改革等意见收悉"), None);
 }
+
+#[test]
+fn district_letter_heading() {
+    let (meta, body, notes) = front(
+        "徐汇区科学技术委员会关于区政协十七届三次会议第0123号提案的答复\n王立群委员：\n您提出的提案收悉。",
+    );
+    assert_eq!((body, notes.len()), (2, 0));
+    assert_eq!(meta.issuer.as_deref(), Some("徐汇区科学技术委员会"));
+    assert_eq!(meta.session.as_deref(), Some("区政协十七届三次会议"));
+    assert_eq!(meta.proposal_number.as_deref(), Some("0123"));
+    assert_eq!(meta.kind, Some(ReplyKind::Proposal));
+    assert_eq!(
+        meta.title.as_deref(),
+        Some("关于区政协十七届三次会议第0123号提案的答复")
+    );
+    assert_eq!(meta.doc_number, None);
+    // Broken over two lines.
+    let (meta, ..) = front("闵行区科学技术委员会关于区十八届人大四次会议\n第056号代表建议的答复\n");
+    assert_eq!(meta.session.as_deref(), Some("区十八届人大四次会议"));
+    assert_eq!(meta.kind, Some(ReplyKind::Suggestion));
+}
+
+#[test]
+fn other_commissions_numbers() {
+    for (line, number, year) in [
+        ("沪经信技复〔2024〕12号", "沪经信技复〔2024〕12号", 2024),
+        ("徐科委复〔2025〕3号", "徐科委复〔2025〕3号", 2025),
+        ("沪教委科[2024]45号", "沪教委科[2024]45号", 2024),
+        ("沪财教复（２０２５）７号", "沪财教复（2025）7号", 2025),
+    ] {
+        let (meta, ..) = front(line);
+        assert_eq!(meta.doc_number.as_deref(), Some(number), "{line}");
+        assert_eq!(meta.doc_year, Some(year));
+        assert_eq!(meta.kind, None, "the prefix does not tell: {line}");
+    }
+}
+
+#[test]
+fn kind_named_by_the_opening() {
+    let kind = |s| opening_kind(s);
+    assert_eq!(
+        kind("你们提出的“关于加强建议办理”的提案收悉"),
+        Some(ReplyKind::Proposal)
+    );
+    assert_eq!(
+        kind("您提出的“关于某事的提案”的代表建议已收悉"),
+        Some(ReplyKind::Suggestion)
+    );
+    assert_eq!(
+        kind("您提出的关于加快改革的建议收悉"),
+        Some(ReplyKind::Suggestion)
+    );
+    assert_eq!(kind("您提出的第0123号提案收悉"), Some(ReplyKind::Proposal));
+    assert_eq!(kind("来函收悉"), None);
+}
