@@ -178,3 +178,18 @@ appTest('when both saved records fail to load, both messages show, each dismissi
   await items.first().locator('button').click();
   await page.waitForSelector('[data-notice]', { state: 'detached' });
 });
+
+appTest('a district letter without 文号 is imported, shown under its file name, and keeps that id after a reload', async ({ page, open }) => {
+  const letter = join(ROOT, 'crates', 'parser', 'tests', 'fixtures', '01_xuhui_district_letter.txt');
+  const id = '01_xuhui_district_letter';
+  await open();
+  await page.setInputFiles(PICK, letter);
+  await countIs(page, BUNDLED + 1);
+  const row = page.locator(`[data-reply="${id}"]`);
+  expect.equal(await row.locator('.result-title').textContent(), '关于加快徐汇区人工智能企业孵化的建议');
+  await page.reload();
+  await page.goto(`${page.url().split('#')[0]}#/replies/${id}`);
+  await page.waitForSelector(`.reader[data-open="${id}"]`);
+  expect.match(await page.locator('.reader').textContent(), /区政协十七届三次会议/);
+  expect.equal(await page.locator('.reader [data-commitment]').count(), 3, 'its three next steps');
+});
