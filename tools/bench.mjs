@@ -54,6 +54,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { lighthouseTable, runLighthouse } from './lighthouse.mjs';
 import { serve } from './serve.mjs';
+import { median, pct } from './stats.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BENCH = join(ROOT, 'target', 'bench');
@@ -84,17 +85,6 @@ const CHROMIUM_ARGS = [
 ];
 
 const log = (...a) => console.error('[bench]', ...a);
-const median = (xs) => {
-  const s = xs.filter((x) => x != null).sort((a, b) => a - b);
-  if (!s.length) return null;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const pct = (xs, p) => {
-  const s = xs.filter((x) => x != null).sort((a, b) => a - b);
-  if (!s.length) return null;
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
-};
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 
 function sh(cmd, argv, env = {}) {

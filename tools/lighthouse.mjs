@@ -22,6 +22,7 @@ import { pathToFileURL } from 'node:url';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
 import { serve } from './serve.mjs';
+import { median } from './stats.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CATEGORIES = ['accessibility', 'best-practices', 'seo', 'performance'];
@@ -31,12 +32,6 @@ const CHROME_FLAGS = [
 ];
 
 const log = (...a) => console.error('[lighthouse]', ...a);
-const median = (xs) => {
-  const s = xs.filter((x) => x != null).sort((a, b) => a - b);
-  if (!s.length) return null;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 /**
  * The views audited, as URL hashes: the start page, a reader (the first
