@@ -2,6 +2,7 @@
 
 use crate::input::{self, Tally};
 use crate::json::ReplyView;
+use dafu_parser::ReplyKind;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
@@ -42,10 +43,10 @@ pub fn parse(files: &[PathBuf], json: bool, pretty: bool) -> io::Result<u8> {
 fn summary(out: &mut impl Write, v: &ReplyView) -> io::Result<()> {
     let or_dash = |s: &Option<String>| s.clone().unwrap_or_else(|| "—".into());
     writeln!(out, "{}", v.file)?;
-    let kind = match v.kind {
-        Some("proposal") => "proposal (提案)",
-        Some("suggestion") => "suggestion (代表建议)",
-        _ => "kind unknown",
+    let kind = match v.kind.and_then(ReplyKind::from_key) {
+        Some(ReplyKind::Proposal) => "proposal (提案)",
+        Some(ReplyKind::Suggestion) => "suggestion (代表建议)",
+        None => "kind unknown",
     };
     let number = v
         .proposal_number
