@@ -49,17 +49,14 @@ pub fn block_view(props: &BlockViewProps) -> Html {
     let text = block.text.as_str();
     let bold: Vec<_> = block.bold.iter().map(|s| s.range()).collect();
     let mine = props.entry.block_figures[props.block].clone();
-    let figs: Vec<_> = mine
-        .clone()
-        .map(|i| (i, reply.figures[i].range.range()))
-        .collect();
+    let figs: Vec<_> = mine.map(|i| (i, reply.figures[i].range.range())).collect();
     let content: Html = pieces(text, &bold, &props.hits, &figs)
         .into_iter()
         .map(|p| match p {
             Piece::Text(runs) => runs.iter().map(|r| run(text, r)).collect::<Html>(),
             Piece::Figure { figure, runs, .. } => {
                 let inner: Html = runs.iter().map(|r| run(text, r)).collect();
-                match reply.figures.get(figure).filter(|_| mine.contains(&figure)) {
+                match reply.figures.get(figure) {
                     Some(f) => html! { <FigureMark index={figure} figure={f.clone()} lang={props.lang}>{ inner }</FigureMark> },
                     None => inner,
                 }

@@ -18,6 +18,7 @@ use std::rc::Rc;
 
 use dafu_parser::{Meta, ReplyKind, ResultClass};
 
+use crate::model::corpus::kind_key;
 use crate::model::route::Filters;
 use crate::model::tracker::Status;
 
@@ -107,7 +108,7 @@ impl FacetValue {
     /// stated).
     pub fn key(&self) -> String {
         match self {
-            FacetValue::Kind(k) => k.map_or("", ReplyKind::key).to_owned(),
+            FacetValue::Kind(k) => kind_key(*k).to_owned(),
             FacetValue::Year(y) => y.map(|y| y.to_string()).unwrap_or_default(),
             FacetValue::Session(s) => s.as_deref().unwrap_or("").to_owned(),
             FacetValue::Result(r) => r.as_ref().map_or("", Handling::key).to_owned(),
@@ -242,13 +243,10 @@ impl Facet {
 
 /// Whether a reply passes every chosen facet except `except`.
 pub fn fits(f: &Filters, facts: &Facts, except: Option<Facet>) -> bool {
-    let open = |facet: Facet| except == Some(facet);
-    (open(Facet::Kind) || f.kind.is_none_or(|k| facts.kind == k))
-        && (open(Facet::Year) || f.year.is_none_or(|y| facts.year == y))
-        && (open(Facet::Session) || f.session.as_ref().is_none_or(|s| facts.session == *s))
-        && (open(Facet::Result) || f.result.as_ref().is_none_or(|r| facts.result == *r))
-        && (open(Facet::Commitments) || f.commitments.is_none_or(|c| facts.commitments == c))
-        && (open(Facet::Status) || f.status.is_none_or(|s| facts.statuses.contains(s)))
+    Facet::ALL
+        .into_iter()
+        .filter(|facet| Some(*facet) != except)
+        .all(|facet| facet.get(f).is_none_or(|want| facet.carries(facts, &want)))
 }
 
 /// The values of one facet with their counts, in display order.
