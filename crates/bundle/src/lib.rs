@@ -3,12 +3,14 @@
 //! start-up in the browser.
 #![forbid(unsafe_code)]
 
+pub mod split;
+
 use dafu_parser::Reply;
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the layout changes, so a stale bundle is refused instead
 /// of misread.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BundledReply {
