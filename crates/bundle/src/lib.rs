@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 pub mod split;
+pub mod text;
 
 use dafu_parser::Reply;
 use serde::{Deserialize, Serialize};
