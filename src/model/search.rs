@@ -11,30 +11,7 @@
 
 use std::ops::Range;
 
-/// The normal form of one character, `None` for whitespace (dropped).
-pub fn normalize_char(c: char) -> Option<char> {
-    // Fast paths for what replies are made of: Chinese ideographs have no
-    // case, ASCII lowercases without the Unicode tables.
-    if matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}') {
-        return Some(c);
-    }
-    if c.is_ascii() {
-        return (!c.is_ascii_whitespace() && c != '\u{0B}').then(|| c.to_ascii_lowercase());
-    }
-    if c.is_whitespace() {
-        return None;
-    }
-    let c = match c as u32 {
-        // Full-width ASCII block: ！ … ～
-        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        _ => c,
-    };
-    let mut lower = c.to_lowercase();
-    match (lower.next(), lower.next()) {
-        (Some(l), None) => Some(l),
-        _ => Some(c),
-    }
-}
+pub use dafu_bundle::text::{normalize, normalize_char};
 
 /// A text in normal form, remembering where each character came from so
 /// that matches can be highlighted in the original.
@@ -83,11 +60,6 @@ impl NormText {
         };
         Some(self.origin[first].1 as usize..self.origin[last].2 as usize)
     }
-}
-
-/// The normal form of a whole string.
-pub fn normalize(s: &str) -> String {
-    s.chars().filter_map(normalize_char).collect()
 }
 
 /// A parsed search: normalised terms, all of which must match.
@@ -285,27 +257,6 @@ pub fn snippet(text: &str, query: &Query, before: usize, width: usize) -> Option
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn fast_paths_agree_with_the_unicode_rule() {
-        let general = |c: char| -> Option<char> {
-            if c.is_whitespace() {
-                return None;
-            }
-            let mut lower = c.to_lowercase();
-            match (lower.next(), lower.next()) {
-                (Some(l), None) => Some(l),
-                _ => Some(c),
-            }
-        };
-        for c in (0..0x80u32)
-            .chain(0x3400..0x4DC0)
-            .chain(0x4E00..0xA000)
-            .filter_map(char::from_u32)
-        {
-            assert_eq!(super::normalize_char(c), general(c), "{c:?}");
-        }
-    }
-
     use super::*;
 
     #[test]

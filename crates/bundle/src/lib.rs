@@ -3,6 +3,8 @@
 //! start-up in the browser.
 #![forbid(unsafe_code)]
 
+pub mod text;
+
 use dafu_parser::Reply;
 use serde::{Deserialize, Serialize};
 
