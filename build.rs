@@ -1,9 +1,19 @@
-//! Parses every reply in `corpus/` at build time and embeds the result, so the
-//! browser loads finished documents and never fetches anything at run time.
+//! Parses every reply in `corpus/` at build time and writes what the app
+//! needs of it, so the browser loads finished documents and never parses
+//! the bundled corpus:
+//! - `list.bin`: the list index the wasm module embeds (metadata, facet
+//!   values, counts);
+//! - `site/corpus/c<N>.js`: the reply bodies in chunks, and
+//!   `site/corpus/s<N>.js`: the shards of the search index, both loaded by
+//!   the app when needed (`dafu-prerender --corpus-files` copies them into
+//!   the site);
+//! - `corpus.bin`: the whole corpus, for native builds (tests, prerender).
+//!
 //! A reply that is not recognisable fails the build with the parser's message.
 
 use std::{env, fs, path::PathBuf};
 
+use dafu_bundle::split::{self, Part};
 use dafu_bundle::{Bundle, BundledReply};
 
 fn main() {
@@ -45,7 +55,27 @@ fn main() {
     }
     // Tests compare what the app shows with what was bundled.
     println!("cargo:rustc-env=DAFU_BUNDLED_REPLIES={}", replies.len());
-    let bytes = Bundle { replies }.encode();
-    let out = PathBuf::from(env::var_os("OUT_DIR").unwrap()).join("corpus.bin");
-    fs::write(&out, bytes).unwrap();
+    let bundle = Bundle { replies };
+    let out = PathBuf::from(env::var_os("OUT_DIR").unwrap());
+    let (mut list, chunks) = split::split(&bundle);
+    let shards = dafu_bundle::search_index(&bundle, list.fingerprint);
+    list.shards = shards.len() as u32;
+
+    let site = out.join("site").join("corpus");
+    // A smaller corpus than the last build leaves no stale files behind.
+    let _ = fs::remove_dir_all(&site);
+    fs::create_dir_all(&site).unwrap();
+    let write = |part: Part, id: u32, bytes: &[u8]| {
+        let path = out.join("site").join(part.path(id));
+        fs::write(&path, split::script(part, id, bytes))
+            .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+    };
+    for chunk in &chunks {
+        write(Part::Chunk, chunk.id, &chunk.encode());
+    }
+    for (id, shard) in shards.iter().enumerate() {
+        write(Part::Shard, id as u32, shard);
+    }
+    fs::write(out.join("list.bin"), list.encode()).unwrap();
+    fs::write(out.join("corpus.bin"), bundle.encode()).unwrap();
 }

@@ -6,6 +6,7 @@
 pub mod index;
 pub mod split;
 pub mod text;
+pub mod xrefs;
 
 use dafu_parser::Reply;
 use serde::{Deserialize, Serialize};
@@ -24,6 +25,28 @@ pub struct BundledReply {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Bundle {
     pub replies: Vec<BundledReply>,
+}
+
+/// What a reply offers to the search, in the order the index numbers its
+/// fields: the title; the proposers, document number, session and proposal
+/// number; the body blocks.
+pub fn search_fields(reply: &Reply) -> index::IndexInput<'_> {
+    let m = &reply.meta;
+    index::IndexInput {
+        title: m.title.as_deref().unwrap_or(""),
+        people: (m.proposers.iter().map(String::as_str))
+            .chain(m.doc_number.as_deref())
+            .chain(m.session.as_deref())
+            .chain(m.proposal_number.as_deref())
+            .collect(),
+        body: reply.blocks.iter().map(|b| b.text.as_str()).collect(),
+    }
+}
+
+/// The search index of a bundle's replies, in shards (see [`index`]).
+pub fn search_index(bundle: &Bundle, fingerprint: u64) -> Vec<Vec<u8>> {
+    let docs = bundle.replies.iter().map(|r| search_fields(&r.reply));
+    index::build(docs, fingerprint, split::SHARD_BYTES).shards
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

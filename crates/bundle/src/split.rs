@@ -47,6 +47,9 @@ pub struct ListIndex {
     /// Shards of the search index (see [`crate::index`]).
     pub shards: u32,
     pub replies: Vec<Listed>,
+    /// Figures and programmes named in several replies (indices into
+    /// `replies`).
+    pub xrefs: Vec<crate::xrefs::Term>,
 }
 
 /// The bodies of a few replies: those of the list whose `chunk` is `id`,
@@ -118,11 +121,13 @@ pub fn split_with(bundle: &Bundle, chunk_bytes: usize) -> (ListIndex, Vec<Chunk>
         chunks,
         shards: 0,
         replies,
+        xrefs: crate::xrefs::find(bundle.replies.iter().map(|r| &r.reply)),
     };
     (list, bodies)
 }
 
-fn listed(file: &str, reply: &Reply, chunk: u32) -> Listed {
+/// What the list index holds of a reply.
+pub fn listed(file: &str, reply: &Reply, chunk: u32) -> Listed {
     let money: Vec<_> = reply
         .figures
         .iter()
@@ -227,6 +232,16 @@ pub fn script(part: Part, id: u32, bytes: &[u8]) -> String {
     )
 }
 
+/// What a corpus script delivers: the part, its id and the base64 payload
+/// (the inverse of [`script`], for tools and tests).
+pub fn parse_script(text: &str) -> Option<(Part, u32, &str)> {
+    let rest = text.trim().strip_prefix("(self.dafuQ=self.dafuQ||[]).push([\"")?;
+    let (key, rest) = rest.split_once("\",")?;
+    let (id, rest) = rest.split_once(",\"")?;
+    let data = rest.strip_suffix("\"]);")?;
+    Some((Part::from_key(key)?, id.parse().ok()?, data))
+}
+
 /// The bytes a script's base64 payload holds.
 pub fn payload(base64: &str) -> Result<Vec<u8>, DecodeError> {
     use base64::Engine;
@@ -295,6 +310,8 @@ mod tests {
         let s = script(Part::Chunk, 3, &[1, 2, 255]);
         assert_eq!(s, "(self.dafuQ=self.dafuQ||[]).push([\"c\",3,\"AQL/\"]);\n");
         assert_eq!(payload("AQL/").unwrap(), vec![1, 2, 255]);
+        assert_eq!(parse_script(&s), Some((Part::Chunk, 3, "AQL/")));
+        assert_eq!(parse_script("alert(1)"), None);
         assert_eq!(Part::from_key(Part::Shard.key()), Some(Part::Shard));
         assert_eq!(Part::Shard.path(12), "corpus/s12.js");
     }
