@@ -18,11 +18,11 @@ use crate::pages::{
     replies::RepliesPage,
 };
 use crate::state::{Action, AppHandle, Focus, State};
-use crate::web::{dom, hash, keys, lang, storage};
+use crate::web::{dom, hash, keys, lang, parts, storage};
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let corpus = use_memo((), |_| bundled::load().map(|b| Rc::new(Corpus::new(b))));
+    let corpus = use_memo((), |_| bundled::corpus().map(Rc::new));
     match &*corpus {
         Ok(corpus) => html! { <Shell corpus={corpus.clone()} /> },
         Err(e) => html! {
@@ -151,6 +151,10 @@ fn shell(props: &ShellProps) -> Html {
             })
         });
     }
+    {
+        let latest = latest.clone();
+        use_effect_with((), move |_| parts::listen(move |d| receive(&latest.borrow(), d)));
+    }
     use_effect_with((), move |_| keys::listen(latest));
 
     // The live page is up: drop the prerendered one, keeping a search that
@@ -196,6 +200,33 @@ fn tell<T>(
     }
     for notice in synced.notices {
         app.dispatch(Action::Notice(notice));
+    }
+}
+
+/// A corpus file arrived or failed: its data goes into the corpus (shared
+/// by every corpus the state will hold), and the views hear of it.
+fn receive(app: &AppHandle, delivery: parts::Delivery) {
+    use dafu_bundle::split::{payload, Chunk, Part};
+    match delivery {
+        parts::Delivery::Data(part, id, data) => {
+            let delivered = payload(&data).map_err(|e| e.to_string()).and_then(|bytes| match part {
+                Part::Chunk => Chunk::decode(&bytes)
+                    .map_err(|e| e.to_string())
+                    .and_then(|chunk| match chunk.id == id {
+                        true => app.corpus.deliver_chunk(chunk),
+                        false => Err(format!("the file holds chunk {}", chunk.id)),
+                    }),
+                Part::Shard => app.corpus.deliver_shard(bytes).and_then(|got| match got == id {
+                    true => Ok(()),
+                    false => Err(format!("the file holds shard {got}")),
+                }),
+            });
+            match delivered {
+                Ok(()) => app.dispatch(Action::PartArrived(part)),
+                Err(why) => app.dispatch(Action::PartFailed(part, id, why)),
+            }
+        }
+        parts::Delivery::Failed(part, id, why) => app.dispatch(Action::PartFailed(part, id, why)),
     }
 }
 
@@ -247,7 +278,7 @@ pub fn prerender() -> String {
     #[function_component(StartPage)]
     fn start_page() -> Html {
         let state = use_reducer(|| {
-            let corpus = bundled::load().map(Corpus::new).unwrap_or_default();
+            let corpus = bundled::corpus().unwrap_or_default();
             State::new(
                 Rc::new(corpus),
                 crate::model::i18n::Lang::Zh,

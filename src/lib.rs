@@ -18,6 +18,25 @@ mod web;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use app::prerender;
+
+/// Copies the corpus files the build script wrote (chunks of reply bodies,
+/// search shards) into `dir/corpus/`, replacing what was there.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn write_corpus_files(dir: &std::path::Path) -> std::io::Result<usize> {
+    let from = std::path::Path::new(env!("OUT_DIR")).join("site").join("corpus");
+    let to = dir.join("corpus");
+    if to.exists() {
+        std::fs::remove_dir_all(&to)?;
+    }
+    std::fs::create_dir_all(&to)?;
+    let mut n = 0;
+    for file in std::fs::read_dir(from)? {
+        let file = file?;
+        std::fs::copy(file.path(), to.join(file.file_name()))?;
+        n += 1;
+    }
+    Ok(n)
+}
 pub use app::App;
 
 /// Entry point of the web app.

@@ -30,6 +30,8 @@ use crate::model::notice::Notice;
 use crate::model::replica::rebase;
 use crate::model::route::{history_mode, HistoryMode, Route};
 use crate::model::tracker::{Tracker, TrackerAction};
+use dafu_bundle::split::Part;
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone)]
 pub struct State {
@@ -57,6 +59,12 @@ pub struct State {
     /// What to focus once the view has rendered, with a serial so that the
     /// same request made again focuses again.
     pub focus: Option<(u32, Focus)>,
+    /// Bumped whenever reply bodies arrive (they go into `corpus`).
+    pub bodies_rev: u32,
+    /// Bumped whenever shards of the search index arrive.
+    pub shards_rev: u32,
+    /// Corpus files that could not be loaded or read, with why.
+    pub part_errors: Rc<BTreeMap<(Part, u32), String>>,
 }
 
 /// An element to focus after a navigation, once the new view is there.
@@ -80,6 +88,9 @@ impl PartialEq for State {
             && Rc::ptr_eq(&self.tracker, &other.tracker)
             && self.notices == other.notices
             && self.focus == other.focus
+            && self.bodies_rev == other.bodies_rev
+            && self.shards_rev == other.shards_rev
+            && Rc::ptr_eq(&self.part_errors, &other.part_errors)
     }
 }
 
@@ -108,6 +119,9 @@ impl State {
             imports: Rc::default(),
             imports_rev: 0,
             focus: None,
+            bodies_rev: 0,
+            shards_rev: 0,
+            part_errors: Rc::default(),
         }
     }
 
@@ -163,6 +177,10 @@ pub enum Action {
     Notice(Notice),
     /// Take this message away.
     DismissNotice(Notice),
+    /// A corpus file arrived and is in the corpus.
+    PartArrived(Part),
+    /// A corpus file could not be loaded or read.
+    PartFailed(Part, u32, String),
 }
 
 impl Reducible for State {
@@ -238,6 +256,11 @@ impl Reducible for State {
             Action::Focus(focus) => {
                 let serial = self.focus.as_ref().map_or(0, |(n, _)| n.wrapping_add(1));
                 next.focus = Some((serial, focus));
+            }
+            Action::PartArrived(Part::Chunk) => next.bodies_rev = next.bodies_rev.wrapping_add(1),
+            Action::PartArrived(Part::Shard) => next.shards_rev = next.shards_rev.wrapping_add(1),
+            Action::PartFailed(part, id, why) => {
+                Rc::make_mut(&mut next.part_errors).insert((part, id), why);
             }
         }
         Rc::new(next)

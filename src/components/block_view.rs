@@ -8,14 +8,14 @@ use dafu_parser::{BlockKind, Section};
 use yew::prelude::*;
 
 use crate::components::figure_mark::FigureMark;
-use crate::model::corpus::Entry;
+use crate::model::corpus::Body;
 use crate::model::i18n::Lang;
 use crate::model::runs::{pieces, Piece, Run};
 
 #[derive(Properties)]
 pub struct BlockViewProps {
-    /// The reply, shared: compared by identity, never copied.
-    pub entry: Rc<Entry>,
+    /// The reply's body, shared: compared by identity, never copied.
+    pub body: Rc<Body>,
     /// Index of the block in the reply.
     pub block: usize,
     /// The search hits in this block's text, found once by the reader.
@@ -25,7 +25,7 @@ pub struct BlockViewProps {
 
 impl PartialEq for BlockViewProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.entry, &other.entry)
+        Rc::ptr_eq(&self.body, &other.body)
             && self.block == other.block
             && self.hits == other.hits
             && self.lang == other.lang
@@ -44,11 +44,11 @@ fn run(text: &str, r: &Run) -> Html {
 
 #[function_component(BlockView)]
 pub fn block_view(props: &BlockViewProps) -> Html {
-    let reply = &props.entry.reply;
+    let reply = &props.body.reply;
     let block = &reply.blocks[props.block];
     let text = block.text.as_str();
     let bold: Vec<_> = block.bold.iter().map(|s| s.range()).collect();
-    let mine = props.entry.block_figures[props.block].clone();
+    let mine = props.body.block_figures[props.block].clone();
     let figs: Vec<_> = mine.map(|i| (i, reply.figures[i].range.range())).collect();
     let content: Html = pieces(text, &bold, &props.hits, &figs)
         .into_iter()

@@ -22,7 +22,10 @@ pub fn checklist(props: &ChecklistProps) -> Html {
     let Some(entry) = app.corpus.entries.get(props.reply) else {
         return Html::default();
     };
-    let commitments = &entry.reply.commitments;
+    let Some(reply) = entry.body().map(|b| &b.reply) else {
+        return Html::default();
+    };
+    let commitments = &reply.commitments;
     let all = Route::Commitments(CommitmentsQuery {
         status: None,
         reply: Some(entry.id.clone()),

@@ -38,7 +38,8 @@ pub fn commitment_item(props: &CommitmentItemProps) -> Html {
         .corpus
         .entries
         .get(props.reply)
-        .and_then(|e| e.reply.commitments.get(props.index));
+        .and_then(|e| e.body())
+        .and_then(|b| b.reply.commitments.get(props.index));
     let entry = found
         .and_then(|c| app.tracker.entry(&c.id))
         .cloned()

@@ -17,7 +17,10 @@ pub struct FigureListProps {
 pub fn figure_list(props: &FigureListProps) -> Html {
     let app = use_app();
     let lang = app.lang;
-    let figures = &app.corpus.entries[props.index].reply.figures;
+    let Some(body) = app.corpus.entries[props.index].body() else {
+        return Html::default();
+    };
+    let figures = &body.reply.figures;
     let legend = FigureKind::ALL.iter().copied().filter_map(|kind| {
         let n = figures.iter().filter(|f| f.kind == kind).count();
         let key = kind.key();

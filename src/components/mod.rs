@@ -1,6 +1,7 @@
 //! Reusable pieces of the interface, one component per file.
 
 pub mod block_view;
+pub mod bodies_loading;
 pub mod checklist;
 pub mod commitment_item;
 pub mod cross_refs;

@@ -52,7 +52,8 @@ fn heading(corpus: &crate::model::corpus::Corpus, id: &str) -> Option<String> {
     corpus
         .entries
         .iter()
-        .flat_map(|e| e.reply.commitments.iter())
+        .filter_map(|e| e.body())
+        .flat_map(|b| b.reply.commitments.iter())
         .find(|c| c.id == id)
         .map(|c| c.heading.clone())
 }

@@ -37,7 +37,7 @@ pub fn overview(props: &OverviewProps) -> Html {
             filters: Filters::default(),
         }
         .href();
-        let meta = &e.reply.meta;
+        let meta = &e.meta;
         html! {
             <li>
                 <a {href}>{ e.title().to_owned() }</a>

@@ -14,9 +14,6 @@ pub struct ResultItemProps {
     /// Index into the corpus.
     pub index: usize,
     pub query: Query,
-    /// The body block with the first match, for the snippet.
-    #[prop_or_default]
-    pub snippet_block: Option<usize>,
 }
 
 #[function_component(ResultItem)]
@@ -24,7 +21,7 @@ pub fn result_item(props: &ResultItemProps) -> Html {
     let app = use_app();
     let lang = app.lang;
     let entry = &app.corpus.entries[props.index];
-    let meta = &entry.reply.meta;
+    let meta = &entry.meta;
     let open = app.route.open_reply() == Some(entry.id.as_str());
     let filters = app.route.filters().cloned().unwrap_or_default();
     let href = Route::Replies {
@@ -44,11 +41,23 @@ pub fn result_item(props: &ResultItemProps) -> Html {
         format!("{}{more}", meta.proposers.join(lang.pick("、", ", ")))
     };
     let number = meta.doc_number.clone().unwrap_or_default();
-    let hit = props
-        .snippet_block
-        .and_then(|b| entry.reply.blocks.get(b))
-        .and_then(|b| snippet(&b.text, &props.query, 18, 64));
-    let (figures, commitments) = (entry.reply.figures.len(), entry.reply.commitments.len());
+    // A search shows where the body matches: its chunk is asked for.
+    let body = entry.body().cloned();
+    let wanted = (!props.query.is_empty() && body.is_none())
+        .then_some(entry.chunk)
+        .flatten();
+    use_effect_with(wanted, |chunk| {
+        if let Some(chunk) = *chunk {
+            crate::web::parts::request(dafu_bundle::split::Part::Chunk, chunk);
+        }
+    });
+    let hit = use_memo((props.index, props.query.clone(), body.is_some()), move |(_, query, _)| {
+        let body = body?;
+        let block = body.snippet_block(query)?;
+        snippet(&body.reply.blocks.get(block)?.text, query, 18, 64)
+    });
+    let hit = (*hit).clone();
+    let (figures, commitments) = (entry.figures, entry.commitments.len());
     html! {
         <li data-reply={entry.number()} class={classes!("result", open.then_some("open"))}
             data-imported={entry.imported.then_some("")}>

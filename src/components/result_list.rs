@@ -34,6 +34,9 @@ pub fn result_list(props: &ResultListProps) -> Html {
         });
     }
     let lang = app.lang;
+    let failed: Vec<String> = (props.outcome.pending.iter())
+        .filter_map(|&id| app.part_errors.get(&(dafu_bundle::split::Part::Shard, id)).cloned())
+        .collect();
     let total = app.corpus.entries.len();
     let shown = props.outcome.rows.len();
     let filters = app.route.filters().cloned().unwrap_or_default();
@@ -77,12 +80,22 @@ pub fn result_list(props: &ResultListProps) -> Html {
                 { count }
                 if !order.is_empty() { <span class="order">{ " · " }{ order }</span> }
             </p>
-            if shown > 0 {
+            if !props.outcome.pending.is_empty() {
+                if failed.is_empty() {
+                    <p class="muted" role="status" data-search-pending="">{ lang.pick("正在载入搜索索引…", "Loading the search index…") }</p>
+                } else {
+                    <div class="error" role="alert" data-index-error="">
+                        <p>{ lang.pick("搜索索引无法载入，暂时无法搜索。列表与阅读不受影响。", "The search index could not be loaded, so searching is not possible for now. The list and the reader are not affected.") }</p>
+                        <ul>{ for failed.iter().map(|why| html! { <li>{ why.clone() }</li> }) }</ul>
+                    </div>
+                }
+            } else if shown > 0 {
                 <div class="result-exports">
                     <ExportButtons what="答复" count={shown} table={table} />
                 </div>
             }
-            if shown == 0 {
+            if !props.outcome.pending.is_empty() {
+            } else if shown == 0 {
                 <div class="empty">
                     <p>{ lang.pick("没有符合条件的答复。", "No reply matches.") }</p>
                     <button type="button" class="button" onclick={reset}>{ lang.pick("清除搜索与筛选", "Clear search and filters") }</button>
@@ -92,8 +105,8 @@ pub fn result_list(props: &ResultListProps) -> Html {
                     // Keyed by position: a new search rewrites the rows in
                     // place instead of building new ones (much less DOM work
                     // per keystroke).
-                    { for props.outcome.rows.iter().zip(&props.outcome.snippet_blocks).take(*limit).enumerate().map(|(at, (&i, &block))| html! {
-                        <ResultItem key={at} index={i} query={props.outcome.query.clone()} snippet_block={block} />
+                    { for props.outcome.rows.iter().take(*limit).enumerate().map(|(at, &i)| html! {
+                        <ResultItem key={at} index={i} query={props.outcome.query.clone()} />
                     }) }
                 </ol>
                 if shown > *limit {

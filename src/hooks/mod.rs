@@ -1,3 +1,4 @@
 //! Small custom hooks.
 
+pub mod bodies;
 pub mod synced_select;

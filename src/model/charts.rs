@@ -2,7 +2,6 @@
 //! linked segments, each with the words a screen reader says for it. Pure,
 //! tested natively.
 
-use dafu_parser::FigureKind;
 
 use crate::model::corpus::{kind_key, reply_year, Corpus};
 use crate::model::format;
@@ -40,7 +39,7 @@ pub struct Bar {
 }
 
 fn year_of(corpus: &Corpus, i: usize) -> Option<u16> {
-    reply_year(&corpus.entries[i].reply)
+    reply_year(&corpus.entries[i].meta)
 }
 
 /// Replies per year (newest first), a segment per kind, linking to the
@@ -64,7 +63,7 @@ pub fn replies_by_year(corpus: &Corpus, lang: Lang) -> Vec<Bar> {
                 let n = (0..corpus.entries.len())
                     .filter(|&i| {
                         year_of(corpus, i) == Some(year)
-                            && corpus.entries[i].reply.meta.kind == kind
+                            && corpus.entries[i].meta.kind == kind
                     })
                     .count();
                 (n > 0).then(|| {
@@ -117,10 +116,10 @@ pub fn commitments_by_status(corpus: &Corpus, tracker: &Tracker, lang: Lang) -> 
         .newest
         .iter()
         .map(|&i| &corpus.entries[i])
-        .filter(|e| !e.reply.commitments.is_empty())
+        .filter(|e| !e.commitments.is_empty())
         .take(MAX_BARS)
         .map(|e| {
-            let progress = tracker.progress(e.reply.commitments.iter().map(|c| c.id.as_str()));
+            let progress = tracker.progress(e.commitments.iter().map(String::as_str));
             let number = e.number();
             let segments = Status::ALL
                 .into_iter()
@@ -160,24 +159,16 @@ pub fn largest_amounts(corpus: &Corpus, lang: Lang) -> Vec<Bar> {
         .entries
         .iter()
         .filter_map(|e| {
-            let money: Vec<_> = e
-                .reply
-                .figures
-                .iter()
-                .filter(|f| f.kind == FigureKind::Money && f.unit.as_deref() == Some("元"))
-                .collect();
-            let top = money.iter().max_by(|a, b| a.value.total_cmp(&b.value))?;
+            let top = e.largest_money.as_ref()?;
             let number = e.number();
             let label = match lang {
                 Lang::Zh => format!(
                     "{number}：最大金额 {}（共 {} 项金额）",
-                    top.text,
-                    money.len()
+                    top.text, top.count
                 ),
                 Lang::En => format!(
                     "{number}: largest amount {} ({} amounts in all)",
-                    top.text,
-                    money.len()
+                    top.text, top.count
                 ),
             };
             let segment = Segment {
@@ -244,16 +235,16 @@ mod tests {
         let with: Vec<_> = c
             .entries
             .iter()
-            .filter(|e| !e.reply.commitments.is_empty())
+            .filter(|e| !e.body().unwrap().reply.commitments.is_empty())
             .collect();
         assert_eq!(bars.len(), with.len());
         for bar in &bars {
             let e = with
                 .iter()
-                .find(|e| e.reply.meta.doc_number.as_deref() == Some(bar.label.as_str()))
+                .find(|e| e.body().unwrap().reply.meta.doc_number.as_deref() == Some(bar.label.as_str()))
                 .unwrap();
             assert_eq!(bar.segments.len(), 1, "nothing rated yet");
-            assert_eq!(bar.segments[0].value as usize, e.reply.commitments.len());
+            assert_eq!(bar.segments[0].value as usize, e.body().unwrap().reply.commitments.len());
             assert_eq!(
                 Route::from_hash(&bar.segments[0].href),
                 Route::Commitments(CommitmentsQuery {
@@ -278,10 +269,10 @@ mod tests {
             };
             let e = &c.entries[c.find(&id).unwrap()];
             let max = e
-                .reply
+                .body().unwrap().reply
                 .figures
                 .iter()
-                .filter(|f| f.kind == FigureKind::Money && f.unit.as_deref() == Some("元"))
+                .filter(|f| f.kind == dafu_parser::FigureKind::Money && f.unit.as_deref() == Some("元"))
                 .map(|f| f.value)
                 .fold(f64::MIN, f64::max);
             assert_eq!(bar.segments[0].value, max);

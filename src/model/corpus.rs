@@ -1,64 +1,119 @@
-//! The bundled replies with what the list needs precomputed once: ids,
-//! search documents and facet facts.
+//! The replies with what the list needs precomputed once: ids, facet facts
+//! and, for the replies whose body is here, search documents.
+//!
+//! In the browser the bundled replies arrive as a list index (metadata and
+//! counts, [`Corpus::from_list`]); their bodies come later in chunks
+//! ([`Corpus::deliver_chunk`]) and the search goes through the build-time
+//! index ([`crate::model::corpus::find`]). Natively, and for imported
+//! replies, the whole reply is at hand from the start.
 
+use dafu_bundle::split::{Chunk, ListIndex, Listed, Money};
+#[cfg(test)]
 use dafu_bundle::{Bundle, BundledReply};
+use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
 use std::rc::Rc;
 
-use dafu_parser::{Date, Reply, ReplyKind};
+use dafu_parser::{Date, Meta, Reply, ReplyKind};
 
-use crate::model::facets::{self, FacetCounts, Facts, Handling, StatusSet};
-use crate::model::route::Filters;
+use crate::model::facets::{Facts, Handling, StatusSet};
 use crate::model::search::{Document, Hit, Matcher, Query};
 use crate::model::tracker::Tracker;
 use crate::model::xrefs::Term;
 
-/// One reply and its precomputed facts.
+mod find;
+pub use find::{Outcome, Shards};
+
+/// One reply: its metadata and counts always, its body once loaded.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     pub file: String,
-    pub reply: Reply,
     /// The id used in URLs (`#/replies/<id>`) and in the `data-reply` test
     /// hook: the document number, or the file stem when there is none (or
     /// when another reply has the same document number).
     pub id: String,
     /// Added in this browser (see [`crate::model::imports`]), not bundled.
     pub imported: bool,
+    pub meta: Meta,
+    pub figures: usize,
+    /// The ids of its commitments, in order.
+    pub commitments: Vec<String>,
+    pub largest_money: Option<Money>,
+    /// The chunk its body comes in; `None` when the body came with it.
+    pub chunk: Option<u32>,
+    body: OnceCell<Rc<Body>>,
+    /// Replies whose body came with them are searched by scan; the others
+    /// through the index.
+    search: Option<Document>,
+    facts: Facts,
+}
+
+/// The text, figures and commitments of a reply.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Body {
+    pub reply: Reply,
     /// Per body block, the range of [`Reply::figures`] it holds (figures
     /// come in reading order), so a block finds its figures without a scan.
     pub block_figures: Vec<Range<usize>>,
-    search: Document,
-    facts: Facts,
+}
+
+impl Body {
+    fn new(reply: Reply) -> Body {
+        Body {
+            block_figures: block_figures(&reply),
+            reply,
+        }
+    }
+
+    /// The body block with the earliest occurrence of any of the query's
+    /// terms: where a result row takes its snippet from.
+    pub fn snippet_block(&self, query: &Query) -> Option<usize> {
+        if query.is_empty() {
+            return None;
+        }
+        let doc = Document::new("", [], self.reply.blocks.iter().map(|b| b.text.as_str()));
+        // Title and proposers aside: only where the body matches.
+        let mut any = query.clone();
+        let mut first = None;
+        for term in std::mem::take(&mut any.terms) {
+            let one = Query { terms: vec![term] };
+            if let Some(Hit { block: Some(b), .. }) = doc.hit(&Matcher::new(&one)) {
+                first = Some(first.map_or(b, |f: usize| f.min(b)));
+            }
+        }
+        first
+    }
 }
 
 impl Entry {
     /// The title to show: the proposal's title, else the file name.
     pub fn title(&self) -> &str {
-        self.reply.meta.title.as_deref().unwrap_or(&self.file)
+        self.meta.title.as_deref().unwrap_or(&self.file)
     }
 
     /// The document number, else the id (for lists and exports).
     pub fn number(&self) -> String {
-        self.reply
-            .meta
-            .doc_number
-            .clone()
-            .unwrap_or_else(|| self.id.clone())
+        self.meta.doc_number.clone().unwrap_or_else(|| self.id.clone())
     }
 
     /// The signature date, else the first day of the document number's year.
     pub fn date_key(&self) -> Date {
-        let m = &self.reply.meta;
+        let m = &self.meta;
         m.date.unwrap_or(Date {
             year: m.doc_year.unwrap_or(0),
             month: 0,
             day: 0,
         })
     }
+
+    /// The body, once it is here.
+    pub fn body(&self) -> Option<&Rc<Body>> {
+        self.body.get()
+    }
 }
 
 /// The whole corpus, in bundle order.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Corpus {
     /// Shared, so that a corpus with other imports keeps the bundled
     /// replies without copying them.
@@ -68,32 +123,77 @@ pub struct Corpus {
     /// Figures and commitments of all replies together.
     pub figures: usize,
     pub commitments: usize,
-    /// Figures and programmes named in several replies, found when first
-    /// asked for (a reader opens), not at start-up.
-    xrefs: std::cell::OnceCell<Vec<Term>>,
+    /// Figures and programmes named in several bundled replies, found at
+    /// build time.
+    bundled_xrefs: Rc<Vec<Term>>,
+    /// The same with the imported replies, found when first asked for.
+    xrefs: OnceCell<Vec<Term>>,
+    /// Per chunk, the entries whose bodies it holds, in chunk order.
+    chunks: Rc<Vec<Vec<usize>>>,
+    /// The build's fingerprint, which every chunk and shard carries.
+    fingerprint: u64,
+    /// The search index's shards that have arrived.
+    shards: Rc<RefCell<Shards>>,
 }
 
-/// What the list shows for a search and a facet selection.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Outcome {
-    pub query: Query,
-    /// Indices into [`Corpus::entries`], in display order.
-    pub rows: Vec<usize>,
-    /// Per row, the body block to take its snippet from (see [`Hit`]).
-    pub snippet_blocks: Vec<Option<usize>>,
-    pub counts: Vec<FacetCounts>,
-    /// Every reply the search text matches, facets aside, in corpus order:
-    /// where a search that extends this one looks.
-    pub matching: Vec<usize>,
+impl PartialEq for Corpus {
+    fn eq(&self, other: &Corpus) -> bool {
+        self.entries == other.entries && self.newest == other.newest
+    }
 }
 
 impl Corpus {
+    /// Every reply with its body (natively, for tests).
+    #[cfg(test)]
     pub fn new(bundle: Bundle) -> Corpus {
         let replies = bundle
             .replies
             .into_iter()
             .map(|BundledReply { file, reply }| (file, reply));
-        Corpus::build(Vec::new(), replies, false)
+        let mut corpus = Corpus::build(Vec::new(), replies, false);
+        let terms = crate::model::xrefs::find(corpus.entries.iter().filter_map(|e| e.body()).map(|b| &b.reply));
+        corpus.bundled_xrefs = Rc::new(terms);
+        corpus
+    }
+
+    /// The list index alone: bodies arrive later ([`Corpus::deliver_chunk`]).
+    pub fn from_list(list: ListIndex) -> Corpus {
+        let mut ids = std::collections::HashSet::new();
+        let mut chunks = vec![Vec::new(); list.chunks as usize];
+        let mut entries = Vec::with_capacity(list.replies.len());
+        for (i, listed) in list.replies.into_iter().enumerate() {
+            if let Some(c) = chunks.get_mut(listed.chunk as usize) {
+                c.push(i);
+            }
+            let Listed {
+                file,
+                meta,
+                chunk,
+                figures,
+                commitments,
+                largest_money,
+            } = listed;
+            let id = unique_id(&mut ids, &file, meta.doc_number.as_deref());
+            entries.push(Rc::new(Entry {
+                facts: static_facts(&meta, !commitments.is_empty()),
+                file,
+                id,
+                imported: false,
+                meta,
+                figures: figures as usize,
+                commitments,
+                largest_money,
+                chunk: Some(chunk),
+                body: OnceCell::new(),
+                search: None,
+            }));
+        }
+        let mut corpus = Corpus::finish(entries);
+        corpus.chunks = Rc::new(chunks);
+        corpus.bundled_xrefs = Rc::new(list.xrefs);
+        corpus.fingerprint = list.fingerprint;
+        corpus.shards = Rc::new(RefCell::new(Shards::new(list.shards, list.fingerprint)));
+        corpus
     }
 
     /// The bundled replies of this corpus followed by `imported` ones,
@@ -106,7 +206,12 @@ impl Corpus {
             .cloned()
             .collect();
         let replies = imported.iter().map(|f| (f.file.clone(), f.reply.clone()));
-        Corpus::build(bundled, replies, true)
+        let mut corpus = Corpus::build(bundled, replies, true);
+        corpus.chunks = self.chunks.clone();
+        corpus.bundled_xrefs = self.bundled_xrefs.clone();
+        corpus.fingerprint = self.fingerprint;
+        corpus.shards = self.shards.clone();
+        corpus
     }
 
     fn build(
@@ -117,34 +222,28 @@ impl Corpus {
         let mut ids: std::collections::HashSet<String> =
             entries.iter().map(|e| e.id.clone()).collect();
         for (file, reply) in replies {
-            let stem = file
-                .rsplit_once('.')
-                .map_or(file.as_str(), |(s, _)| s)
-                .to_owned();
-            let mut id = match reply.meta.doc_number.clone() {
-                Some(n) if !n.is_empty() && !ids.contains(&n) => n,
-                _ => stem.clone(),
-            };
-            // Two files of the same stem (a bundled and an imported one).
-            let mut n = 1;
-            while ids.contains(&id) {
-                n += 1;
-                id = format!("{stem}~{n}");
-            }
-            ids.insert(id.clone());
-            let search = search_document(&reply);
-            let facts = static_facts(&reply);
-            let block_figures = block_figures(&reply);
+            let id = unique_id(&mut ids, &file, reply.meta.doc_number.as_deref());
+            let body = Body::new(reply);
+            let reply = &body.reply;
+            let money = dafu_bundle::split::listed(&file, reply, 0).largest_money;
             entries.push(Rc::new(Entry {
-                file,
-                reply,
+                search: Some(search_document(reply)),
+                facts: static_facts(&reply.meta, !reply.commitments.is_empty()),
                 id,
                 imported,
-                block_figures,
-                search,
-                facts,
+                meta: reply.meta.clone(),
+                figures: reply.figures.len(),
+                commitments: reply.commitments.iter().map(|c| c.id.clone()).collect(),
+                largest_money: money,
+                chunk: None,
+                body: OnceCell::from(Rc::new(body)),
+                file,
             }));
         }
+        Corpus::finish(entries)
+    }
+
+    fn finish(entries: Vec<Rc<Entry>>) -> Corpus {
         let mut newest: Vec<usize> = (0..entries.len()).collect();
         newest.sort_by(|&a, &b| {
             entries[b]
@@ -152,21 +251,95 @@ impl Corpus {
                 .cmp(&entries[a].date_key())
                 .then(a.cmp(&b))
         });
-        let figures = entries.iter().map(|e| e.reply.figures.len()).sum();
-        let commitments = entries.iter().map(|e| e.reply.commitments.len()).sum();
+        let figures = entries.iter().map(|e| e.figures).sum();
+        let commitments = entries.iter().map(|e| e.commitments.len()).sum();
         Corpus {
             entries,
             newest,
             figures,
             commitments,
-            xrefs: Default::default(),
+            ..Corpus::default()
         }
     }
 
-    /// Figures and programmes named in more than one reply.
+    /// Puts the bodies of a chunk in place. Refuses a chunk of another build
+    /// or one that does not hold what the list index says.
+    pub fn deliver_chunk(&self, chunk: Chunk) -> Result<(), String> {
+        if chunk.fingerprint != self.fingerprint {
+            return Err("the file belongs to another build of the corpus".into());
+        }
+        let Some(members) = self.chunks.get(chunk.id as usize) else {
+            return Err(format!("no chunk {} in this corpus", chunk.id));
+        };
+        if members.len() != chunk.replies.len() {
+            return Err(format!(
+                "chunk {} holds {} replies, the list expects {}",
+                chunk.id,
+                chunk.replies.len(),
+                members.len()
+            ));
+        }
+        for (&i, reply) in members.iter().zip(chunk.replies) {
+            let entry = &self.entries[i];
+            if reply.meta != entry.meta {
+                return Err(format!("chunk {} does not match the list", chunk.id));
+            }
+            // Delivered twice: the first stays.
+            let _ = entry.body.set(Rc::new(Body::new(reply)));
+        }
+        Ok(())
+    }
+
+    /// How many chunks the bodies come in.
+    pub fn chunk_count(&self) -> u32 {
+        self.chunks.len() as u32
+    }
+
+    /// The chunks whose bodies have not arrived yet.
+    pub fn chunks_missing(&self) -> Vec<u32> {
+        self.chunks
+            .iter()
+            .enumerate()
+            .filter(|(_, members)| members.iter().any(|&i| self.entries[i].body().is_none()))
+            .map(|(c, _)| c as u32)
+            .collect()
+    }
+
+    /// Takes in a shard of the search index.
+    pub fn deliver_shard(&self, bytes: Vec<u8>) -> Result<u32, String> {
+        self.shards.borrow_mut().deliver(bytes)
+    }
+
+    /// Figures and programmes named in more than one reply: the bundled
+    /// replies' from the build; an imported reply joins a bundled term when
+    /// its text names it, and terms that imported replies share are added.
     pub fn xrefs(&self) -> &[Term] {
-        self.xrefs
-            .get_or_init(|| crate::model::xrefs::find(self.entries.iter().map(|e| &e.reply)))
+        self.xrefs.get_or_init(|| {
+            let mut terms = (*self.bundled_xrefs).clone();
+            let imported: Vec<(usize, &Reply)> = (self.entries.iter().enumerate())
+                .filter(|(_, e)| e.imported)
+                .filter_map(|(i, e)| e.body().map(|b| (i, &b.reply)))
+                .collect();
+            if imported.is_empty() {
+                return terms;
+            }
+            for term in &mut terms {
+                let names = |r: &Reply| r.blocks.iter().any(|b| b.text.contains(&term.text));
+                term.replies.extend(imported.iter().filter(|(_, r)| names(r)).map(|&(i, _)| i));
+            }
+            for mut shared in crate::model::xrefs::find(imported.iter().map(|&(_, r)| r)) {
+                shared.replies.iter_mut().for_each(|r| *r = imported[*r].0);
+                match terms.iter_mut().find(|t| t.kind == shared.kind && t.text == shared.text) {
+                    Some(t) => t.replies.extend(shared.replies),
+                    None => terms.push(shared),
+                }
+            }
+            for t in &mut terms {
+                t.replies.sort_unstable();
+                t.replies.dedup();
+            }
+            terms
+        })
     }
 
     /// The index of the reply with this URL id.
@@ -180,78 +353,39 @@ impl Corpus {
             .iter()
             .map(|e| {
                 let mut facts = e.facts.clone();
-                for c in &e.reply.commitments {
-                    facts.statuses.insert(tracker.status(&c.id));
+                for c in &e.commitments {
+                    facts.statuses.insert(tracker.status(c));
                 }
                 facts
             })
             .collect()
     }
-
-    /// Runs a search: the rows in order (by relevance while searching, else
-    /// newest first) and the facet counts, from one predicate. `facts` are
-    /// [`Corpus::facts`]; `previous`, the last outcome: when this search
-    /// extends its text, only what it matched is searched again.
-    pub fn search(
-        &self,
-        filters: &Filters,
-        facts: &[Facts],
-        previous: Option<&Outcome>,
-    ) -> Outcome {
-        let query = Query::parse(&filters.q);
-        let matcher = Matcher::new(&query);
-        let hit = |i: usize| self.entries[i].search.hit(&matcher).map(|h| (i, h));
-        let scored: Vec<(usize, Hit)> = match previous {
-            Some(p) if query.narrows(&p.query) => {
-                p.matching.iter().filter_map(|&i| hit(i)).collect()
-            }
-            _ => (0..self.entries.len()).filter_map(hit).collect(),
-        };
-        let matching: Vec<usize> = scored.iter().map(|&(i, _)| i).collect();
-        let counts = facets::counts(facts, &matching, filters);
-        let mut rows: Vec<(usize, Hit)> = scored
-            .into_iter()
-            .filter(|&(i, _)| facets::fits(filters, &facts[i], None))
-            .collect();
-        rows.sort_by(|&(a, ha), &(b, hb)| {
-            let (ea, eb) = (&self.entries[a], &self.entries[b]);
-            hb.score
-                .cmp(&ha.score)
-                .then(eb.date_key().cmp(&ea.date_key()))
-                .then(a.cmp(&b))
-        });
-        Outcome {
-            query,
-            snippet_blocks: rows.iter().map(|(_, h)| h.block).collect(),
-            rows: rows.into_iter().map(|(i, _)| i).collect(),
-            counts,
-            matching,
-        }
-    }
 }
 
-#[cfg(test)]
-impl Corpus {
-    /// A search with no previous outcome to narrow.
-    fn search_fresh(&self, filters: &Filters, tracker: &Tracker) -> Outcome {
-        self.search(filters, &self.facts(tracker), None)
+/// A unique id: the document number, else the file stem; `~2`, `~3` … when
+/// taken (two files of the same stem, a bundled and an imported one).
+fn unique_id(
+    ids: &mut std::collections::HashSet<String>,
+    file: &str,
+    number: Option<&str>,
+) -> String {
+    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+    let mut id = match number {
+        Some(n) if !n.is_empty() && !ids.contains(n) => n.to_owned(),
+        _ => stem.to_owned(),
+    };
+    let mut n = 1;
+    while ids.contains(&id) {
+        n += 1;
+        id = format!("{stem}~{n}");
     }
+    ids.insert(id.clone());
+    id
 }
 
 fn search_document(reply: &Reply) -> Document {
-    let m = &reply.meta;
-    let people = m
-        .proposers
-        .iter()
-        .map(String::as_str)
-        .chain(m.doc_number.as_deref())
-        .chain(m.session.as_deref())
-        .chain(m.proposal_number.as_deref());
-    Document::new(
-        m.title.as_deref().unwrap_or(""),
-        people,
-        reply.blocks.iter().map(|b| b.text.as_str()),
-    )
+    let fields = dafu_bundle::search_fields(reply);
+    Document::new(fields.title, fields.people, fields.body)
 }
 
 /// The kind's key for CSS classes and exports ("" when not stated).
@@ -261,8 +395,7 @@ pub fn kind_key(kind: Option<ReplyKind>) -> &'static str {
 
 /// The year a reply counts under (the year facet): its signature date's,
 /// else its document number's.
-pub fn reply_year(reply: &Reply) -> Option<u16> {
-    let m = &reply.meta;
+pub fn reply_year(m: &Meta) -> Option<u16> {
     m.date.map(|d| d.year).or(m.doc_year)
 }
 
@@ -286,14 +419,13 @@ fn block_figures(reply: &Reply) -> Vec<Range<usize>> {
     ranges
 }
 
-fn static_facts(reply: &Reply) -> Facts {
-    let m = &reply.meta;
+fn static_facts(m: &Meta, commitments: bool) -> Facts {
     Facts {
         kind: m.kind,
-        year: reply_year(reply),
+        year: reply_year(m),
         session: m.session.as_deref().filter(|s| !s.is_empty()).map(Rc::from),
         result: Handling::of(m),
-        commitments: !reply.commitments.is_empty(),
+        commitments,
         statuses: StatusSet::default(),
     }
 }

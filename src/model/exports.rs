@@ -154,7 +154,7 @@ pub fn replies(corpus: &Corpus, rows: &[usize], lang: Lang) -> Table {
     );
     for &i in rows {
         let e = &corpus.entries[i];
-        let m = &e.reply.meta;
+        let m = &e.meta;
         t.rows.push(vec![
             e.id.clone(),
             m.doc_number.clone().unwrap_or_default(),
@@ -170,8 +170,8 @@ pub fn replies(corpus: &Corpus, rows: &[usize], lang: Lang) -> Table {
                 .clone()
                 .or_else(|| Handling::of(m).map(|h| h.key().to_owned()))
                 .unwrap_or_default(),
-            e.reply.figures.len().to_string(),
-            e.reply.commitments.len().to_string(),
+            e.figures.to_string(),
+            e.commitments.len().to_string(),
             if e.imported { "yes" } else { "no" }.to_owned(),
         ]);
     }
@@ -201,7 +201,10 @@ pub fn commitments(
     );
     for &(r, i) in items {
         let e = &corpus.entries[r];
-        let c = &e.reply.commitments[i];
+        // Bodies not loaded yet have nothing to export.
+        let Some(c) = e.body().and_then(|b| b.reply.commitments.get(i)) else {
+            continue;
+        };
         let entry = tracker.entry(&c.id);
         let status = tracker.status(&c.id);
         t.rows.push(vec![
@@ -240,10 +243,10 @@ mod tests {
         let first = &c.entries[rows[0]];
         assert_eq!(
             json[0]["doc_number"],
-            first.reply.meta.doc_number.clone().unwrap()
+            first.body().unwrap().reply.meta.doc_number.clone().unwrap()
         );
-        assert_eq!(json[0]["figures"], first.reply.figures.len());
-        assert_eq!(json[0]["proposers"][0], first.reply.meta.proposers[0]);
+        assert_eq!(json[0]["figures"], first.body().unwrap().reply.figures.len());
+        assert_eq!(json[0]["proposers"][0], first.body().unwrap().reply.meta.proposers[0]);
         assert_eq!(json[0]["imported"], "no");
     }
 
@@ -253,9 +256,9 @@ mod tests {
         let r = c
             .entries
             .iter()
-            .position(|e| !e.reply.commitments.is_empty())
+            .position(|e| !e.body().unwrap().reply.commitments.is_empty())
             .unwrap();
-        let id = c.entries[r].reply.commitments[0].id.clone();
+        let id = c.entries[r].body().unwrap().reply.commitments[0].id.clone();
         let mut tracker = Tracker::default();
         tracker.apply(crate::model::tracker::TrackerAction::SetStatus {
             id: id.clone(),

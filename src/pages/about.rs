@@ -28,7 +28,7 @@ pub fn about_page() -> Html {
     let app = use_app();
     let lang = app.lang;
     let entries = &app.corpus.entries;
-    let dates: Vec<_> = entries.iter().filter_map(|e| e.reply.meta.date).collect();
+    let dates: Vec<_> = entries.iter().filter_map(|e| e.meta.date).collect();
     let range = match (dates.iter().min(), dates.iter().max()) {
         (Some(a), Some(b)) if a == b => format::date(*a, lang),
         (Some(a), Some(b)) => format!("{} – {}", format::date(*a, lang), format::date(*b, lang)),
@@ -36,14 +36,14 @@ pub fn about_page() -> Html {
     };
     let proposals = entries
         .iter()
-        .filter(|e| e.reply.meta.kind == Some(dafu_parser::ReplyKind::Proposal))
+        .filter(|e| e.meta.kind == Some(dafu_parser::ReplyKind::Proposal))
         .count();
     let suggestions = entries
         .iter()
-        .filter(|e| e.reply.meta.kind == Some(dafu_parser::ReplyKind::Suggestion))
+        .filter(|e| e.meta.kind == Some(dafu_parser::ReplyKind::Suggestion))
         .count();
-    let figures: usize = entries.iter().map(|e| e.reply.figures.len()).sum();
-    let commitments: usize = entries.iter().map(|e| e.reply.commitments.len()).sum();
+    let figures: usize = entries.iter().map(|e| e.figures).sum();
+    let commitments: usize = entries.iter().map(|e| e.commitments.len()).sum();
 
     let corpus = match lang {
         Lang::Zh => format!(

@@ -10,6 +10,8 @@ use crate::components::export_buttons::ExportButtons;
 use crate::components::import_panel::imported_badge;
 use crate::components::progress_summary::ProgressSummary;
 use crate::components::tracker_tools::TrackerTools;
+use crate::components::bodies_loading::BodiesLoading;
+use crate::hooks::bodies::use_all_bodies;
 use crate::hooks::synced_select::use_synced_select;
 use crate::model::format;
 use crate::model::route::{CommitmentsQuery, Filters, Route};
@@ -26,6 +28,7 @@ pub fn commitments_page() -> Html {
     };
     let status = query.status;
     let reply_select = use_synced_select(query.reply.as_deref().unwrap_or(""));
+    let loading = use_all_bodies();
     let corpus = &app.corpus;
     let tracker = &app.tracker;
 
@@ -36,9 +39,9 @@ pub fn commitments_page() -> Html {
         .iter()
         .enumerate()
         .filter(|(_, e)| query.reply.as_deref().is_none_or(|id| e.id == id))
-        .flat_map(|(r, e)| (0..e.reply.commitments.len()).map(move |i| (r, i)))
+        .flat_map(|(r, e)| (0..e.commitments.len()).map(move |i| (r, i)))
         .collect();
-    let id_of = |(r, i): (usize, usize)| corpus.entries[r].reply.commitments[i].id.as_str();
+    let id_of = |(r, i): (usize, usize)| corpus.entries[r].commitments[i].as_str();
     let progress = tracker.progress(in_scope.iter().map(|&p| id_of(p)));
     let shown: Vec<(usize, usize)> = in_scope
         .iter()
@@ -127,9 +130,9 @@ pub fn commitments_page() -> Html {
                     <span class="field-label">{ lang.pick("答复", "Reply") }</span>
                     <select onchange={on_reply} ref={reply_select} data-reply-filter="">
                         <option value="" selected={query.reply.is_none()}>{ lang.pick("全部答复", "All replies") }</option>
-                        { for corpus.entries.iter().filter(|e| !e.reply.commitments.is_empty()).map(|e| html! {
+                        { for corpus.entries.iter().filter(|e| !e.commitments.is_empty()).map(|e| html! {
                             <option value={e.id.clone()} selected={query.reply.as_deref() == Some(e.id.as_str())}>
-                                { format!("{} · {}", e.id, e.reply.commitments.len()) }
+                                { format!("{} · {}", e.id, e.commitments.len()) }
                             </option>
                         }) }
                     </select>
@@ -142,7 +145,9 @@ pub fn commitments_page() -> Html {
                 } }</p>
                 <ExportButtons what="承诺" count={shown.len()} {table} />
             </div>
-            if groups.is_empty() {
+            if let Some(loading) = loading {
+                <BodiesLoading {loading} {lang} />
+            } else if groups.is_empty() {
                 <p class="empty">{ if in_scope.is_empty() {
                     lang.pick("语料中还没有识别出承诺。", "No commitments were found in the corpus yet.")
                 } else {
@@ -152,10 +157,10 @@ pub fn commitments_page() -> Html {
             { for groups.into_iter().map(|(r, items)| {
                 let e = &corpus.entries[r];
                 let route = Route::Replies { open: Some(e.id.clone()), filters: Filters::default() };
-                let p = tracker.progress(e.reply.commitments.iter().map(|c| c.id.as_str()));
+                let p = tracker.progress(e.commitments.iter().map(String::as_str));
                 let meta = [
-                    e.reply.meta.doc_number.clone(),
-                    e.reply.meta.date.map(|d| format::date(d, lang)),
+                    e.meta.doc_number.clone(),
+                    e.meta.date.map(|d| format::date(d, lang)),
                     Some(match lang {
                         crate::model::i18n::Lang::Zh => format!("已评估 {}/{}", p.rated(), p.total),
                         crate::model::i18n::Lang::En => format!("{}/{} rated", p.rated(), p.total),
@@ -170,7 +175,7 @@ pub fn commitments_page() -> Html {
                         </p>
                         <ol class="commitments">
                             { for items.into_iter().map(|index| html! {
-                                <CommitmentItem key={e.reply.commitments[index].id.clone()} reply={r} {index} />
+                                <CommitmentItem key={e.commitments[index].clone()} reply={r} {index} />
                             }) }
                         </ol>
                     </section>

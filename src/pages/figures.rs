@@ -5,9 +5,11 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::components::bodies_loading::BodiesLoading;
 use crate::components::export_buttons::ExportButtons;
 use crate::components::figure_mark::figure_id;
 use crate::components::import_panel::imported_badge;
+use crate::hooks::bodies::use_all_bodies;
 use crate::hooks::synced_select::use_synced_select;
 use dafu_parser::FigureKind;
 
@@ -20,7 +22,7 @@ use crate::state::{use_app, Action, Focus};
 
 /// The rows shown, as (reply, figure) positions, and the counts of the
 /// filter menus: kinds within the chosen unit, units within the chosen kind.
-#[derive(PartialEq)]
+#[derive(PartialEq, Default)]
 struct FiguresView {
     rows: Vec<(usize, usize)>,
     kinds: Vec<(FigureKind, usize)>,
@@ -29,7 +31,14 @@ struct FiguresView {
 
 impl FiguresView {
     fn new(corpus: &Corpus, query: &FiguresQuery) -> FiguresView {
-        let all = figure_table::collect(corpus.entries.iter().map(|e| &e.reply));
+        // Every body, or nothing yet (the page shows the loading).
+        let replies: Option<Vec<&dafu_parser::Reply>> = (corpus.entries.iter())
+            .map(|e| e.body().map(|b| &b.reply))
+            .collect();
+        let Some(replies) = replies else {
+            return FiguresView::default();
+        };
+        let all = figure_table::collect(replies);
         let mut rows = figure_table::filter(&all, query.kind, query.unit.as_deref());
         figure_table::sort(&mut rows, query.sort, query.desc);
         FiguresView {
@@ -60,11 +69,12 @@ pub fn figures_page() -> Html {
     // only: not on every render.
     let view = {
         let corpus = app.corpus.clone();
-        use_memo((query.clone(), app.imports_rev), move |(query, _)| {
+        use_memo((query.clone(), app.imports_rev, app.bodies_rev), move |(query, _, _)| {
             FiguresView::new(&corpus, query)
         })
     };
     let FiguresView { rows, kinds, units } = &*view;
+    let loading = use_all_bodies();
 
     let go = {
         let app = app.clone();
@@ -97,10 +107,12 @@ pub fn figures_page() -> Html {
             let rows: Vec<figure_table::Row> = rows
                 .rows
                 .iter()
-                .map(|&(reply, index)| figure_table::Row {
-                    reply,
-                    index,
-                    figure: &corpus.entries[reply].reply.figures[index],
+                .filter_map(|&(reply, index)| {
+                    Some(figure_table::Row {
+                        reply,
+                        index,
+                        figure: corpus.entries[reply].body()?.reply.figures.get(index)?,
+                    })
                 })
                 .collect();
             figure_table::table(&rows, lang, |r| {
@@ -185,7 +197,9 @@ pub fn figures_page() -> Html {
                 Lang::Zh => format!("共 {} 个数字", rows.len()),
                 Lang::En => format!("{} figures", rows.len()),
             } }</p>
-            if rows.is_empty() {
+            if let Some(loading) = loading {
+                <BodiesLoading {loading} {lang} />
+            } else if rows.is_empty() {
                 <p class="empty">{ lang.pick("没有符合条件的数字。", "No figure matches.") }</p>
             } else {
                 <div class="table-wrap" tabindex="0" role="region" aria-label={lang.pick("数字一览", "Figures table")}>
@@ -218,7 +232,9 @@ fn unit_label(key: &str, lang: Lang) -> String {
 
 fn row(reply: usize, index: usize, app: &crate::state::AppHandle, lang: Lang) -> Html {
     let e = &app.corpus.entries[reply];
-    let f = &e.reply.figures[index];
+    let Some(f) = e.body().and_then(|b| b.reply.figures.get(index)) else {
+        return Html::default();
+    };
     let kind = f.kind.key();
     let route = Route::Replies {
         open: Some(e.id.clone()),

@@ -30,7 +30,7 @@ pub fn replies_page() -> Html {
     let outcome = {
         let app = app.clone();
         let previous = previous.clone();
-        use_memo((filters.clone(), revs), move |(filters, _)| {
+        use_memo((filters.clone(), revs, app.shards_rev), move |(filters, _, _)| {
             let last = previous.borrow().clone();
             let last = last.filter(|(rev, _)| *rev == app.imports_rev);
             let outcome = Rc::new(app.corpus.search(
@@ -42,6 +42,12 @@ pub fn replies_page() -> Html {
             outcome
         })
     };
+    // The index shards the search waits for.
+    use_effect_with(outcome.pending.clone(), |pending| {
+        for &shard in pending {
+            crate::web::parts::request(dafu_bundle::split::Part::Shard, shard);
+        }
+    });
     let open_id = app.route.open_reply().map(str::to_owned);
     let open = app.open_index();
     let reader = match (open, open_id) {

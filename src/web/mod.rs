@@ -8,4 +8,5 @@ pub mod files;
 pub mod hash;
 pub mod keys;
 pub mod lang;
+pub mod parts;
 pub mod storage;

@@ -2,6 +2,7 @@
 //! bundled corpus itself.
 
 use super::*;
+use crate::model::route::Filters;
 use crate::model::facets::{Facet, FacetValue};
 use crate::model::tracker::Status;
 use dafu_parser::{Block, BlockKind, Commitment, Meta, ResultClass, Section, Span};
@@ -143,10 +144,11 @@ fn a_search_narrowed_from_the_previous_one_finds_the_same() {
     }
     let fresh = c.search(&by("孵化"), &facts, None);
     assert_eq!(fresh.matching, [0, 1]);
+    let snippet = |i: usize| c.entries[i].body().unwrap().snippet_block(&fresh.query);
     assert_eq!(
-        fresh.snippet_blocks,
-        [None, Some(0)],
-        "title hit first, then a body hit"
+        (snippet(1), snippet(0)),
+        (None, Some(0)),
+        "title hit only, then a body hit"
     );
 }
 
@@ -184,7 +186,7 @@ fn imports_follow_the_bundled_replies_and_replace_earlier_imports() {
     assert_eq!(again.entries[3].id, "沪科提复〔2025〕58号");
     assert_eq!(
         again.commitments,
-        c.commitments + again.entries[3].reply.commitments.len()
+        c.commitments + again.entries[3].body().unwrap().reply.commitments.len()
     );
 }
 
@@ -231,13 +233,13 @@ mod bundled {
     #[test]
     fn every_figure_of_every_reply_is_rendered_as_a_mark() {
         for e in corpus().entries {
-            let reply = &e.reply;
+            let reply = &e.body().unwrap().reply;
             let mut marked = 0;
             for (b, block) in reply.blocks.iter().enumerate() {
                 let scanned: Vec<usize> = (0..reply.figures.len())
                     .filter(|&i| reply.figures[i].block as usize == b)
                     .collect();
-                let stored: Vec<usize> = e.block_figures[b].clone().collect();
+                let stored: Vec<usize> = e.body().unwrap().block_figures[b].clone().collect();
                 assert_eq!(stored, scanned, "{} block {b}", e.file);
                 let figs: Vec<_> = stored
                     .into_iter()
@@ -279,5 +281,96 @@ mod bundled {
             let sum: usize = fc.values.iter().map(|v| v.1).sum();
             assert_eq!(sum, c.entries.len(), "{:?}", fc.facet);
         }
+    }
+}
+
+/// The browser's way: the list index, then the chunks and shards the build
+/// wrote, read from their script files.
+mod split {
+    use super::*;
+    use dafu_bundle::split::{parse_script, payload, Part};
+
+    fn from_site_files() -> Corpus {
+        let corpus = crate::model::bundled::corpus().expect("the list index decodes");
+        let dir = crate::model::bundled::site_dir().join("corpus");
+        let mut files = 0;
+        for file in std::fs::read_dir(&dir).expect("the build wrote corpus files") {
+            let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
+            let (part, id, data) = parse_script(&text).expect("a corpus script");
+            let bytes = payload(data).unwrap();
+            match part {
+                Part::Chunk => {
+                    let chunk = dafu_bundle::split::Chunk::decode(&bytes).unwrap();
+                    assert_eq!(chunk.id, id);
+                    corpus.deliver_chunk(chunk).unwrap();
+                }
+                Part::Shard => assert_eq!(corpus.deliver_shard(bytes), Ok(id)),
+            }
+            files += 1;
+        }
+        assert!(files >= 2, "at least a chunk and a shard");
+        corpus
+    }
+
+    #[test]
+    fn bodies_arrive_whole_and_in_their_place() {
+        let whole = Corpus::new(crate::model::bundled::load().unwrap());
+        let split = from_site_files();
+        assert!(split.chunks_missing().is_empty());
+        assert_eq!(split.entries.len(), whole.entries.len());
+        for (a, b) in whole.entries.iter().zip(&split.entries) {
+            assert_eq!(a.body(), b.body(), "{}", a.file);
+            assert_eq!((&a.id, &a.meta, a.figures, &a.commitments), (&b.id, &b.meta, b.figures, &b.commitments));
+        }
+        assert_eq!(whole.xrefs(), split.xrefs());
+    }
+
+    #[test]
+    fn the_index_finds_what_the_scan_finds() {
+        let whole = Corpus::new(crate::model::bundled::load().unwrap());
+        let split = from_site_files();
+        let t = Tracker::default();
+        let mut queries: Vec<String> = ["孵化", "74亿元", "ＡＩ", "沪科", "上海 基金", "没有这个词", "2025", "a", "\u{1}"]
+            .map(String::from)
+            .into();
+        for e in &whole.entries {
+            let text: Vec<char> = e.body().unwrap().reply.blocks.iter().flat_map(|b| b.text.chars()).collect();
+            for (n, at) in [(1, 7), (2, 31), (3, 101), (4, 211), (6, 307), (9, 401)] {
+                if text.len() > at + n {
+                    queries.push(text[at..at + n].iter().collect());
+                }
+            }
+            queries.push(e.title().chars().skip(2).take(3).collect());
+        }
+        for q in &queries {
+            let f = Filters {
+                q: q.clone(),
+                ..Filters::default()
+            };
+            let (a, b) = (whole.search_fresh(&f, &t), split.search_fresh(&f, &t));
+            assert!(b.pending.is_empty());
+            assert_eq!((a.rows, a.matching, a.counts), (b.rows, b.matching, b.counts), "{q:?}");
+        }
+    }
+
+    #[test]
+    fn a_search_waits_for_its_shards_and_bodies_for_their_chunk() {
+        let corpus = crate::model::bundled::corpus().unwrap();
+        let f = Filters {
+            q: "孵化".into(),
+            ..Filters::default()
+        };
+        let out = corpus.search_fresh(&f, &Tracker::default());
+        assert!(!out.pending.is_empty() && out.rows.is_empty());
+        assert_eq!(corpus.chunks_missing().len() as u32, corpus.chunk_count());
+        assert!(corpus.entries.iter().all(|e| e.body().is_none() && e.chunk.is_some()));
+        // A chunk of another build is refused.
+        let other = dafu_bundle::split::Chunk {
+            fingerprint: 1,
+            id: 0,
+            replies: vec![],
+        };
+        assert!(corpus.deliver_chunk(other).is_err());
+        assert!(corpus.deliver_shard(vec![1, 2, 3]).is_err());
     }
 }
