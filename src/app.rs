@@ -19,10 +19,21 @@ use crate::pages::{
 };
 use crate::state::{Action, AppHandle, Focus, State};
 use crate::web::{dom, hash, keys, lang, parts, storage};
+use dafu_bundle::split::Part;
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let corpus = use_memo((), |_| bundled::corpus().map(Rc::new));
+    let corpus = use_memo((), |_| {
+        bundled::corpus().map(|corpus| {
+            // The offline file carries its corpus files inline: in place
+            // before the first render. One that does not read is asked for
+            // again as a file, which reports it.
+            for (part, id, data) in parts::take_queued() {
+                let _ = deliver(&corpus, part, id, &data);
+            }
+            Rc::new(corpus)
+        })
+    });
     match &*corpus {
         Ok(corpus) => html! { <Shell corpus={corpus.clone()} /> },
         Err(e) => html! {
@@ -206,27 +217,33 @@ fn tell<T>(
 /// A corpus file arrived or failed: its data goes into the corpus (shared
 /// by every corpus the state will hold), and the views hear of it.
 fn receive(app: &AppHandle, delivery: parts::Delivery) {
-    use dafu_bundle::split::{payload, Chunk, Part};
     match delivery {
         parts::Delivery::Data(part, id, data) => {
-            let delivered = payload(&data).map_err(|e| e.to_string()).and_then(|bytes| match part {
-                Part::Chunk => Chunk::decode(&bytes)
-                    .map_err(|e| e.to_string())
-                    .and_then(|chunk| match chunk.id == id {
-                        true => app.corpus.deliver_chunk(chunk),
-                        false => Err(format!("the file holds chunk {}", chunk.id)),
-                    }),
-                Part::Shard => app.corpus.deliver_shard(bytes).and_then(|got| match got == id {
-                    true => Ok(()),
-                    false => Err(format!("the file holds shard {got}")),
-                }),
-            });
-            match delivered {
+            match deliver(&app.corpus, part, id, &data) {
                 Ok(()) => app.dispatch(Action::PartArrived(part)),
                 Err(why) => app.dispatch(Action::PartFailed(part, id, why)),
             }
         }
         parts::Delivery::Failed(part, id, why) => app.dispatch(Action::PartFailed(part, id, why)),
+    }
+}
+
+/// Decodes a corpus file's payload into the corpus.
+fn deliver(corpus: &Corpus, part: Part, id: u32, data: &str) -> Result<(), String> {
+    use dafu_bundle::split::{payload, Chunk};
+    let bytes = payload(data).map_err(|e| e.to_string())?;
+    match part {
+        Part::Chunk => {
+            let chunk = Chunk::decode(&bytes).map_err(|e| e.to_string())?;
+            if chunk.id != id {
+                return Err(format!("the file holds chunk {}", chunk.id));
+            }
+            corpus.deliver_chunk(chunk)
+        }
+        Part::Shard => match corpus.deliver_shard(bytes)? {
+            got if got == id => Ok(()),
+            got => Err(format!("the file holds shard {got}")),
+        },
     }
 }
 

@@ -57,17 +57,31 @@ pub fn listen(on_delivery: impl Fn(Delivery) + 'static) {
     }
 }
 
+/// What the page pushed before the app started (the offline file's inline
+/// corpus), taken out of the queue: for the corpus to hold before the first
+/// render.
+pub fn take_queued() -> Vec<(Part, u32, String)> {
+    let queued = js_sys::Reflect::get(&gloo::utils::window(), &"dafuQ".into());
+    let Ok(items) = queued.and_then(|q| q.dyn_into::<js_sys::Array>()) else {
+        return Vec::new();
+    };
+    let taken = items.iter().filter_map(|item| item_of(&item)).collect();
+    items.set_length(0);
+    taken
+}
+
 /// One pushed item: `["c", 7, "<base64>"]`.
+fn item_of(item: &JsValue) -> Option<(Part, u32, String)> {
+    let item = item.dyn_ref::<js_sys::Array>()?;
+    let part = item.get(0).as_string().and_then(|k| Part::from_key(&k))?;
+    let id = item.get(1).as_f64().filter(|n| *n >= 0.0 && n.fract() == 0.0 && *n <= u32::MAX as f64)?;
+    Some((part, id as u32, item.get(2).as_string()?))
+}
+
 fn receive(item: JsValue) {
-    let Ok(item) = item.dyn_into::<js_sys::Array>() else {
-        return;
-    };
-    let part = item.get(0).as_string().and_then(|k| Part::from_key(&k));
-    let id = item.get(1).as_f64().filter(|n| *n >= 0.0 && n.fract() == 0.0);
-    let (Some(part), Some(id), Some(data)) = (part, id, item.get(2).as_string()) else {
-        return;
-    };
-    finish((part, id as u32), Delivery::Data(part, id as u32, data));
+    if let Some((part, id, data)) = item_of(&item) {
+        finish((part, id), Delivery::Data(part, id, data));
+    }
 }
 
 /// Asks for a corpus file, once until it arrives or fails.

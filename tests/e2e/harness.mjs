@@ -21,7 +21,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -126,6 +126,25 @@ export function offlineTest(name, fn) {
       await copyFile(join(DIST, 'dafu-offline.html'), file);
       const url = pathToFileURL(file).href;
       return { url, inside: (u) => u.split('#')[0] === url };
+    },
+    finish: () => rm(dir, { recursive: true, force: true }),
+  });
+}
+
+/**
+ * Like offlineTest, for dist/offline.html with the corpus files beside it
+ * (corpus/*.js): the folder a large corpus is copied as, opened from file://.
+ * Requests are allowed inside that folder only.
+ */
+export function offlineFolderTest(name, fn) {
+  let dir;
+  browserTest(name, fn, {
+    start: async () => {
+      dir = await mkdtemp(join(tmpdir(), 'dafu 离线文件夹 '));
+      await copyFile(join(DIST, 'offline.html'), join(dir, 'offline.html'));
+      await cp(join(DIST, 'corpus'), join(dir, 'corpus'), { recursive: true });
+      const root = `${pathToFileURL(dir).href}/`;
+      return { url: `${root}offline.html`, inside: (u) => u.startsWith(root) };
     },
     finish: () => rm(dir, { recursive: true, force: true }),
   });

@@ -12,7 +12,8 @@ test('dafu-offline.html is one file: no reference to any other file', async () =
   expect.deepEqual(refs.filter((r) => !r.startsWith('data:') && !r.startsWith('#')), []);
   expect.doesNotMatch(html, /<script[^>]+type=["']?module/i);
   const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)?.[1];
-  expect.match(csp, /script-src 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'/);
+  // The corpus files inline, then the app: each script by its hash.
+  expect.match(csp, /script-src 'sha256-[A-Za-z0-9+/=]+' 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'/);
   expect.match(csp, /connect-src 'none'/);
   expect.doesNotMatch(csp, /unsafe-inline/);
 });
