@@ -6,7 +6,7 @@
 //! - `site/corpus/c<N>.js`: the reply bodies in chunks, and
 //!   `site/corpus/s<N>.js`: the shards of the search index, both loaded by
 //!   the app when needed (`dafu-prerender --corpus-files` copies them into
-//!   the site);
+//!   the site), and `site/corpus/x0.js`, the cross-references;
 //! - `corpus.bin`: the whole corpus, for native builds (tests, prerender).
 //!
 //! A reply that is not recognisable fails the build with the parser's message.
@@ -76,6 +76,7 @@ fn main() {
     for (id, shard) in shards.iter().enumerate() {
         write(Part::Shard, id as u32, shard);
     }
+    write(Part::Xrefs, 0, &split::xrefs(&bundle, list.fingerprint).encode());
     fs::write(out.join("list.bin"), list.encode()).unwrap();
     fs::write(out.join("corpus.bin"), bundle.encode()).unwrap();
 }

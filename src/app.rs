@@ -244,6 +244,10 @@ fn deliver(corpus: &Corpus, part: Part, id: u32, data: &str) -> Result<(), Strin
             got if got == id => Ok(()),
             got => Err(format!("the file holds shard {got}")),
         },
+        Part::Xrefs => {
+            let xrefs = dafu_bundle::split::Xrefs::decode(&bytes).map_err(|e| e.to_string())?;
+            corpus.deliver_xrefs(xrefs)
+        }
     }
 }
 

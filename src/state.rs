@@ -257,7 +257,9 @@ impl Reducible for State {
                 let serial = self.focus.as_ref().map_or(0, |(n, _)| n.wrapping_add(1));
                 next.focus = Some((serial, focus));
             }
-            Action::PartArrived(Part::Chunk) => next.bodies_rev = next.bodies_rev.wrapping_add(1),
+            Action::PartArrived(Part::Chunk | Part::Xrefs) => {
+                next.bodies_rev = next.bodies_rev.wrapping_add(1)
+            }
             Action::PartArrived(Part::Shard) => next.shards_rev = next.shards_rev.wrapping_add(1),
             Action::PartFailed(part, id, why) => {
                 Rc::make_mut(&mut next.part_errors).insert((part, id), why);

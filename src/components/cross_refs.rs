@@ -19,7 +19,14 @@ pub fn cross_refs(props: &CrossRefsProps) -> Html {
     let app = use_app();
     let lang = app.lang;
     let corpus = &app.corpus;
-    let terms = xrefs::of(corpus.xrefs(), props.index);
+    let xrefs = corpus.xrefs();
+    let wanted = xrefs.is_none();
+    use_effect_with(wanted, |wanted| {
+        if *wanted {
+            crate::web::parts::request(dafu_bundle::split::Part::Xrefs, 0);
+        }
+    });
+    let terms = xrefs.map(|x| xrefs::of(x, props.index)).unwrap_or_default();
     if terms.is_empty() {
         return Html::default();
     }

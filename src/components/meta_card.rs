@@ -20,7 +20,8 @@ pub fn meta_card(props: &MetaCardProps) -> Html {
     let app = use_app();
     let lang = app.lang;
     let entry = &app.corpus.entries[props.index];
-    let m = &entry.meta;
+    // The list's metadata at once, the whole of it with the body.
+    let m = entry.body().map_or(&entry.meta, |b| &b.reply.meta);
     let sep = lang.pick("、", ", ");
     let row = |label: &str, value: Html| html! { <div class="meta-row"><dt>{ label.to_owned() }</dt><dd>{ value }</dd></div> };
     let text = |s: &str| -> Html { marked(s, &props.query.hits(s)) };

@@ -124,8 +124,9 @@ pub struct Corpus {
     pub figures: usize,
     pub commitments: usize,
     /// Figures and programmes named in several bundled replies, found at
-    /// build time.
-    bundled_xrefs: Rc<Vec<Term>>,
+    /// build time and loaded when first needed (shared by every corpus
+    /// made from this one).
+    bundled_xrefs: Rc<OnceCell<Vec<Term>>>,
     /// The same with the imported replies, found when first asked for.
     xrefs: OnceCell<Vec<Term>>,
     /// Per chunk, the entries whose bodies it holds, in chunk order.
@@ -152,7 +153,7 @@ impl Corpus {
             .map(|BundledReply { file, reply }| (file, reply));
         let mut corpus = Corpus::build(Vec::new(), replies, false);
         let terms = crate::model::xrefs::find(corpus.entries.iter().filter_map(|e| e.body()).map(|b| &b.reply));
-        corpus.bundled_xrefs = Rc::new(terms);
+        corpus.bundled_xrefs = Rc::new(OnceCell::from(terms));
         corpus
     }
 
@@ -190,7 +191,6 @@ impl Corpus {
         }
         let mut corpus = Corpus::finish(entries);
         corpus.chunks = Rc::new(chunks);
-        corpus.bundled_xrefs = Rc::new(list.xrefs);
         corpus.fingerprint = list.fingerprint;
         corpus.shards = Rc::new(RefCell::new(Shards::new(list.shards, list.fingerprint)));
         corpus
@@ -281,7 +281,7 @@ impl Corpus {
         }
         for (&i, reply) in members.iter().zip(chunk.replies) {
             let entry = &self.entries[i];
-            if reply.meta != entry.meta {
+            if dafu_bundle::split::list_meta(&reply.meta) != entry.meta {
                 return Err(format!("chunk {} does not match the list", chunk.id));
             }
             // Delivered twice: the first stays.
@@ -313,9 +313,18 @@ impl Corpus {
     /// Figures and programmes named in more than one reply: the bundled
     /// replies' from the build; an imported reply joins a bundled term when
     /// its text names it, and terms that imported replies share are added.
-    pub fn xrefs(&self) -> &[Term] {
-        self.xrefs.get_or_init(|| {
-            let mut terms = (*self.bundled_xrefs).clone();
+    /// `None` until the bundled replies' terms have arrived.
+    pub fn xrefs(&self) -> Option<&[Term]> {
+        if let Some(terms) = self.xrefs.get() {
+            return Some(terms);
+        }
+        let bundled = match self.bundled_xrefs.get() {
+            Some(terms) => terms,
+            None if self.entries.iter().all(|e| e.imported) => &Vec::new(),
+            None => return None,
+        };
+        Some(self.xrefs.get_or_init(|| {
+            let mut terms = bundled.clone();
             let imported: Vec<(usize, &Reply)> = (self.entries.iter().enumerate())
                 .filter(|(_, e)| e.imported)
                 .filter_map(|(i, e)| e.body().map(|b| (i, &b.reply)))
@@ -339,7 +348,20 @@ impl Corpus {
                 t.replies.dedup();
             }
             terms
-        })
+        }))
+    }
+
+    /// Takes in the bundled replies' cross-references.
+    pub fn deliver_xrefs(&self, xrefs: dafu_bundle::split::Xrefs) -> Result<(), String> {
+        if xrefs.fingerprint != self.fingerprint {
+            return Err("the file belongs to another build of the corpus".into());
+        }
+        let n = self.entries.len();
+        if xrefs.terms.iter().flat_map(|t| &t.replies).any(|&r| r >= n) {
+            return Err("the cross-references name replies the list does not have".into());
+        }
+        let _ = self.bundled_xrefs.set(xrefs.terms);
+        Ok(())
     }
 
     /// The index of the reply with this URL id.

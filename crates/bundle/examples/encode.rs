@@ -11,7 +11,9 @@
 //! bytes are made of (the encoded size without each part), as JSON on the
 //! last line of stdout. With a third argument it also writes the bundle with
 //! only the metadata (no blocks, figures, dates, commitments): what a list
-//! index would weigh.
+//! index would weigh. The JSON also holds what the web app's build makes of
+//! the corpus: the list index, the chunks of bodies and the search shards
+//! (bytes before base64), and how long the index takes to build.
 
 use std::{env, fs, path::PathBuf, process::ExitCode, time::Instant};
 
@@ -115,7 +117,30 @@ fn main() -> ExitCode {
         ),
         ("warnings", without(&|r| r.warnings.clear())),
     ];
-    let parts: Vec<String> = parts.iter().map(|(k, v)| format!("\"{k}\":{v}")).collect();
+    let mut parts: Vec<String> = parts.iter().map(|(k, v)| format!("\"{k}\":{v}")).collect();
+    // The split the web app's build makes: list index, chunks, search shards.
+    let (mut list, chunks) = dafu_bundle::split::split(&bundle);
+    let t = Instant::now();
+    let shards = dafu_bundle::search_index(&bundle, list.fingerprint);
+    let index_ms = t.elapsed().as_secs_f64() * 1e3;
+    list.shards = shards.len() as u32;
+    let list_bytes = list.encode();
+    let t = Instant::now();
+    let decoded = dafu_bundle::split::ListIndex::decode(&list_bytes).expect("decodes");
+    let list_decode_ms = t.elapsed().as_secs_f64() * 1e3;
+    drop(decoded);
+    let chunk_bytes: usize = chunks.iter().map(|c| c.encode().len()).sum();
+    let shard_bytes: usize = shards.iter().map(Vec::len).sum();
+    parts.extend([
+        format!("\"list\":{}", list_bytes.len()),
+        format!("\"list_decode_ms\":{list_decode_ms:.2}"),
+        format!("\"chunks\":{}", chunks.len()),
+        format!("\"chunk_bytes\":{chunk_bytes}"),
+        format!("\"shards\":{}", shards.len()),
+        format!("\"shard_bytes\":{shard_bytes}"),
+        format!("\"index_ms\":{index_ms:.1}"),
+        format!("\"xrefs\":{}", dafu_bundle::split::xrefs(&bundle, 0).encode().len()),
+    ]);
     println!(
         "{} replies, {} bytes, native decode {:.1} ms (median of 5)",
         paths.len(),

@@ -47,9 +47,14 @@ pub struct ListIndex {
     /// Shards of the search index (see [`crate::index`]).
     pub shards: u32,
     pub replies: Vec<Listed>,
-    /// Figures and programmes named in several replies (indices into
-    /// `replies`).
-    pub xrefs: Vec<crate::xrefs::Term>,
+}
+
+/// Figures and programmes named in several replies (indices into the
+/// list's replies): loaded when a reader opens, not at start-up.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Xrefs {
+    pub fingerprint: u64,
+    pub terms: Vec<crate::xrefs::Term>,
 }
 
 /// The bodies of a few replies: those of the list whose `chunk` is `id`,
@@ -75,6 +80,14 @@ pub const SHARD_BYTES: usize = 256 * 1024;
 /// reply first, so the replies the list shows first share few chunks.
 pub fn split(bundle: &Bundle) -> (ListIndex, Vec<Chunk>) {
     split_with(bundle, CHUNK_BYTES)
+}
+
+/// The cross-references of a bundle, for its list of this fingerprint.
+pub fn xrefs(bundle: &Bundle, fingerprint: u64) -> Xrefs {
+    Xrefs {
+        fingerprint,
+        terms: crate::xrefs::find(bundle.replies.iter().map(|r| &r.reply)),
+    }
 }
 
 pub fn split_with(bundle: &Bundle, chunk_bytes: usize) -> (ListIndex, Vec<Chunk>) {
@@ -121,7 +134,6 @@ pub fn split_with(bundle: &Bundle, chunk_bytes: usize) -> (ListIndex, Vec<Chunk>
         chunks,
         shards: 0,
         replies,
-        xrefs: crate::xrefs::find(bundle.replies.iter().map(|r| &r.reply)),
     };
     (list, bodies)
 }
@@ -143,11 +155,25 @@ pub fn listed(file: &str, reply: &Reply, chunk: u32) -> Listed {
         });
     Listed {
         file: file.to_owned(),
-        meta: reply.meta.clone(),
+        meta: list_meta(&reply.meta),
         chunk,
         figures: reply.figures.len() as u32,
         commitments: reply.commitments.iter().map(|c| c.id.clone()).collect(),
         largest_money,
+    }
+}
+
+/// The metadata the list, the facets and the exports show; the rest (the
+/// issuer, contact, copies, printing) comes with the body.
+pub fn list_meta(meta: &Meta) -> Meta {
+    Meta {
+        issuer: None,
+        disclosure: None,
+        contact: Default::default(),
+        cc: Vec::new(),
+        print_office: None,
+        print_date: None,
+        ..meta.clone()
     }
 }
 
@@ -164,6 +190,16 @@ impl ListIndex {
     }
 
     pub fn decode(bytes: &[u8]) -> Result<ListIndex, DecodeError> {
+        decode(bytes)
+    }
+}
+
+impl Xrefs {
+    pub fn encode(&self) -> Vec<u8> {
+        encode(self)
+    }
+
+    pub fn decode(bytes: &[u8]) -> Result<Xrefs, DecodeError> {
         decode(bytes)
     }
 }
@@ -193,11 +229,13 @@ fn decode<T: for<'de> Deserialize<'de>>(bytes: &[u8]) -> Result<T, DecodeError> 
     postcard::from_bytes(rest).map_err(|e| DecodeError::Corrupt(e.to_string()))
 }
 
-/// What a corpus file holds: `c` a chunk of bodies, `s` a search shard.
+/// What a corpus file holds: `c` a chunk of bodies, `s` a search shard,
+/// `x` the cross-references.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Part {
     Chunk,
     Shard,
+    Xrefs,
 }
 
 impl Part {
@@ -205,6 +243,7 @@ impl Part {
         match self {
             Part::Chunk => "c",
             Part::Shard => "s",
+            Part::Xrefs => "x",
         }
     }
 
@@ -212,6 +251,7 @@ impl Part {
         match key {
             "c" => Some(Part::Chunk),
             "s" => Some(Part::Shard),
+            "x" => Some(Part::Xrefs),
             _ => None,
         }
     }
@@ -282,7 +322,7 @@ mod tests {
             let chunk = &chunks[listed.chunk as usize];
             assert_eq!(chunk.replies[seen[listed.chunk as usize]], r.reply);
             seen[listed.chunk as usize] += 1;
-            assert_eq!(listed.meta, r.reply.meta);
+            assert_eq!(listed.meta, list_meta(&r.reply.meta));
         }
         assert!(chunks.iter().zip(&seen).all(|(c, &n)| c.replies.len() == n));
         assert!(chunks.iter().all(|c| c.fingerprint == list.fingerprint));

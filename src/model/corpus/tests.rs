@@ -305,6 +305,10 @@ mod split {
                     corpus.deliver_chunk(chunk).unwrap();
                 }
                 Part::Shard => assert_eq!(corpus.deliver_shard(bytes), Ok(id)),
+                Part::Xrefs => {
+                    let xrefs = dafu_bundle::split::Xrefs::decode(&bytes).unwrap();
+                    corpus.deliver_xrefs(xrefs).unwrap();
+                }
             }
             files += 1;
         }
@@ -320,8 +324,10 @@ mod split {
         assert_eq!(split.entries.len(), whole.entries.len());
         for (a, b) in whole.entries.iter().zip(&split.entries) {
             assert_eq!(a.body(), b.body(), "{}", a.file);
-            assert_eq!((&a.id, &a.meta, a.figures, &a.commitments), (&b.id, &b.meta, b.figures, &b.commitments));
+            let meta = dafu_bundle::split::list_meta(&a.meta);
+            assert_eq!((&a.id, &meta, a.figures, &a.commitments), (&b.id, &b.meta, b.figures, &b.commitments));
         }
+        assert!(whole.xrefs().is_some_and(|x| !x.is_empty()));
         assert_eq!(whole.xrefs(), split.xrefs());
     }
 
@@ -372,5 +378,8 @@ mod split {
         };
         assert!(corpus.deliver_chunk(other).is_err());
         assert!(corpus.deliver_shard(vec![1, 2, 3]).is_err());
+        assert_eq!(corpus.xrefs(), None, "cross-references come with their file");
+        let other = dafu_bundle::split::Xrefs { fingerprint: 1, terms: vec![] };
+        assert!(corpus.deliver_xrefs(other).is_err());
     }
 }
