@@ -21,4 +21,5 @@ pub mod reader;
 pub mod result_item;
 pub mod result_list;
 pub mod search_box;
+pub mod show_more;
 pub mod tracker_tools;

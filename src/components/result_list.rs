@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::components::export_buttons::ExportButtons;
 use crate::components::result_item::ResultItem;
+use crate::components::show_more::{use_paged, ShowMore};
 use crate::model::corpus::Outcome;
 use crate::model::route::{Filters, Route};
 use crate::state::use_app;
@@ -22,17 +23,8 @@ pub const PAGE: usize = 30;
 #[function_component(ResultList)]
 pub fn result_list(props: &ResultListProps) -> Html {
     let app = use_app();
-    let limit = use_state(|| PAGE);
-    {
-        // A new search or facet choice starts from the first page again.
-        let limit = limit.clone();
-        let filters = app.route.filters().cloned().unwrap_or_default();
-        use_effect_with(filters, move |_| {
-            if *limit != PAGE {
-                limit.set(PAGE);
-            }
-        });
-    }
+    // A new search or facet choice starts from the first page again.
+    let (limit, more) = use_paged(app.route.filters().cloned().unwrap_or_default(), PAGE);
     let lang = app.lang;
     let failed: Vec<String> = (props.outcome.pending.iter())
         .filter_map(|&id| app.part_errors.get(&(dafu_bundle::split::Part::Shard, id)).cloned())
@@ -69,10 +61,6 @@ pub fn result_list(props: &ResultListProps) -> Html {
         let (corpus, outcome) = (app.corpus.clone(), props.outcome.clone());
         Callback::from(move |()| crate::model::exports::replies(&corpus, &outcome.rows, lang))
     };
-    let more = {
-        let limit = limit.clone();
-        Callback::from(move |_: MouseEvent| limit.set(*limit + PAGE))
-    };
     html! {
         <section class="results" aria-labelledby="dafu-results-title">
             <h2 id="dafu-results-title" class="visually-hidden">{ lang.pick("答复列表", "Replies") }</h2>
@@ -105,18 +93,11 @@ pub fn result_list(props: &ResultListProps) -> Html {
                     // Keyed by position: a new search rewrites the rows in
                     // place instead of building new ones (much less DOM work
                     // per keystroke).
-                    { for props.outcome.rows.iter().take(*limit).enumerate().map(|(at, &i)| html! {
+                    { for props.outcome.rows.iter().take(limit).enumerate().map(|(at, &i)| html! {
                         <ResultItem key={at} index={i} query={props.outcome.query.clone()} />
                     }) }
                 </ol>
-                if shown > *limit {
-                    <button type="button" class="button more" onclick={more}>
-                        { match lang {
-                            crate::model::i18n::Lang::Zh => format!("再显示 {} 件（已显示 {} / {}）", PAGE.min(shown - *limit), *limit, shown),
-                            crate::model::i18n::Lang::En => format!("Show {} more ({} of {} shown)", PAGE.min(shown - *limit), *limit, shown),
-                        } }
-                    </button>
-                }
+                <ShowMore shown={limit.min(shown)} total={shown} page={PAGE} unit={("件", "replies")} {lang} onclick={more} />
             }
         </section>
     }

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::components::commitment_item::{status_mark, CommitmentItem};
 use crate::components::export_buttons::ExportButtons;
+use crate::components::show_more::{use_paged, ShowMore};
 use crate::components::import_panel::imported_badge;
 use crate::components::progress_summary::ProgressSummary;
 use crate::components::tracker_tools::TrackerTools;
@@ -17,6 +18,9 @@ use crate::model::format;
 use crate::model::route::{CommitmentsQuery, Filters, Route};
 use crate::model::tracker::Status;
 use crate::state::use_app;
+
+/// Replies whose commitments are rendered at first, and added by "show more".
+const GROUPS: usize = 20;
 
 #[function_component(CommitmentsPage)]
 pub fn commitments_page() -> Html {
@@ -29,6 +33,7 @@ pub fn commitments_page() -> Html {
     let status = query.status;
     let reply_select = use_synced_select(query.reply.as_deref().unwrap_or(""));
     let loading = use_all_bodies();
+    let (limit, more) = use_paged(query.clone(), GROUPS);
     let corpus = &app.corpus;
     let tracker = &app.tracker;
 
@@ -154,7 +159,7 @@ pub fn commitments_page() -> Html {
                     lang.pick("没有符合所选进展的承诺。", "No commitment has the chosen status.")
                 } }</p>
             }
-            { for groups.into_iter().map(|(r, items)| {
+            { for groups.iter().take(limit).cloned().map(|(r, items)| {
                 let e = &corpus.entries[r];
                 let route = Route::Replies { open: Some(e.id.clone()), filters: Filters::default() };
                 let p = tracker.progress(e.commitments.iter().map(String::as_str));
@@ -181,6 +186,7 @@ pub fn commitments_page() -> Html {
                     </section>
                 }
             }) }
+            <ShowMore shown={limit.min(groups.len())} total={groups.len()} page={GROUPS} unit={("件答复", "replies")} {lang} onclick={more} />
             <section class="tools-section" aria-labelledby="dafu-tracker-tools">
                 <h2 id="dafu-tracker-tools">{ lang.pick("导出、导入与清空", "Export, import and reset") }</h2>
                 <TrackerTools />

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::components::bodies_loading::BodiesLoading;
 use crate::components::export_buttons::ExportButtons;
+use crate::components::show_more::{use_paged, ShowMore};
 use crate::components::figure_mark::figure_id;
 use crate::components::import_panel::imported_badge;
 use crate::hooks::bodies::use_all_bodies;
@@ -54,6 +55,9 @@ impl FiguresView {
     }
 }
 
+/// Table rows rendered at first, and added by "show more".
+const ROWS: usize = 200;
+
 #[function_component(FiguresPage)]
 pub fn figures_page() -> Html {
     let app = use_app();
@@ -75,6 +79,7 @@ pub fn figures_page() -> Html {
     };
     let FiguresView { rows, kinds, units } = &*view;
     let loading = use_all_bodies();
+    let (limit, more) = use_paged(query.clone(), ROWS);
 
     let go = {
         let app = app.clone();
@@ -213,10 +218,11 @@ pub fn figures_page() -> Html {
                             { header(SortKey::Reply, lang.pick("答复", "Reply"), "") }
                         </tr></thead>
                         <tbody>
-                            { for rows.iter().map(|&(reply, index)| row(reply, index, &app, lang)) }
+                            { for rows.iter().take(limit).map(|&(reply, index)| row(reply, index, &app, lang)) }
                         </tbody>
                     </table>
                 </div>
+                <ShowMore shown={limit.min(rows.len())} total={rows.len()} page={ROWS} unit={("行", "rows")} {lang} onclick={more} />
             }
         </div>
     }
