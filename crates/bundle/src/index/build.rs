@@ -3,8 +3,9 @@
 //! the finished index.
 
 use super::{
-    bigram, shard_of_key, unigram, varint, BuiltIndex, IndexInput, Key, BODY_BASE, INDEX_VERSION,
-    MAGIC, MAX_BODY_CHARS, MAX_PEOPLE_CHARS, MAX_SHARDS, MAX_TITLE_CHARS, PEOPLE_BASE, TITLE_BASE,
+    bigram, encode_first, shard_of_key, unigram, varint, BuiltIndex, IndexInput, Key, BODY_BASE,
+    INDEX_VERSION, MAGIC, MAX_BODY_CHARS, MAX_DOCS, MAX_PEOPLE_CHARS, MAX_SHARDS, MAX_TITLE_CHARS,
+    PEOPLE_BASE, TITLE_BASE,
 };
 use crate::text::normalize_char;
 use std::collections::HashMap;
@@ -27,14 +28,19 @@ impl Postings {
         } else {
             doc - self.last_doc
         };
-        varint::put(&mut self.bytes, delta.into());
-        varint::put(&mut self.bytes, positions.len() as u64);
+        let once = positions.len() == 1;
+        varint::put(&mut self.bytes, u64::from(delta) << 1 | u64::from(once));
+        if !once {
+            varint::put(&mut self.bytes, positions.len() as u64);
+        }
         let mut previous = 0;
         for (i, p) in positions.enumerate() {
-            varint::put(
-                &mut self.bytes,
-                u64::from(if i == 0 { p } else { p - previous }),
-            );
+            let value = if i == 0 {
+                encode_first(p)
+            } else {
+                p - previous
+            };
+            varint::put(&mut self.bytes, value.into());
             previous = p;
         }
         self.docs += 1;
@@ -49,44 +55,33 @@ impl Postings {
 ///
 /// When a text is longer than the index supports ([`MAX_TITLE_CHARS`],
 /// [`MAX_PEOPLE_CHARS`], [`MAX_BODY_CHARS`]), there are more than
-/// `u32::MAX` documents or a shard would exceed `u32::MAX` bytes: the
+/// [`MAX_DOCS`] documents or a shard would exceed `u32::MAX` bytes: the
 /// message names the document.
 pub fn build<'a>(
     docs: impl IntoIterator<Item = IndexInput<'a>>,
     fingerprint: u64,
     target_shard_bytes: usize,
 ) -> BuiltIndex {
-    let mut grams: HashMap<Key, Postings> = HashMap::new();
-    let mut pairs: Vec<(Key, u32)> = Vec::new();
+    let mut grams = Grams::default();
     let mut text: Vec<char> = Vec::new();
     let mut doc_count: u32 = 0;
     for (doc, input) in docs.into_iter().enumerate() {
-        let doc = u32::try_from(doc).expect("search index: more than u32::MAX documents");
-        pairs.clear();
+        assert!(
+            doc < MAX_DOCS,
+            "search index: more than {MAX_DOCS} documents"
+        );
+        let doc = doc as u32;
         text.clear();
         text.extend(input.title.chars().filter_map(normalize_char));
-        region(&mut pairs, &text, TITLE_BASE, MAX_TITLE_CHARS, doc, "title");
+        grams.region(&text, TITLE_BASE, MAX_TITLE_CHARS, doc, "title");
         join(&mut text, &input.people);
-        region(
-            &mut pairs,
-            &text,
-            PEOPLE_BASE,
-            MAX_PEOPLE_CHARS,
-            doc,
-            "people text",
-        );
+        grams.region(&text, PEOPLE_BASE, MAX_PEOPLE_CHARS, doc, "people text");
         join(&mut text, &input.body);
-        region(&mut pairs, &text, BODY_BASE, MAX_BODY_CHARS, doc, "body");
-        pairs.sort_unstable();
-        for group in pairs.chunk_by(|a, b| a.0 == b.0) {
-            grams
-                .entry(group[0].0)
-                .or_default()
-                .push(doc, group.iter().map(|&(_, p)| p));
-        }
+        grams.region(&text, BODY_BASE, MAX_BODY_CHARS, doc, "body");
+        grams.end_doc(doc);
         doc_count = doc + 1;
     }
-    let mut grams: Vec<(Key, Postings)> = grams.into_iter().collect();
+    let mut grams: Vec<(Key, Postings)> = grams.postings.into_iter().collect();
     grams.sort_unstable_by_key(|&(key, _)| key);
     let shard_count = shard_count(&grams, target_shard_bytes);
     let mut shards: Vec<Vec<(Key, Postings)>> = (0..shard_count).map(|_| Vec::new()).collect();
@@ -114,20 +109,114 @@ fn join(text: &mut Vec<char>, parts: &[&str]) {
     }
 }
 
-/// Adds the grams of one text, numbered from `base`.
-fn region(pairs: &mut Vec<(Key, u32)>, text: &[char], base: u32, max: usize, doc: u32, what: &str) {
-    assert!(
-        text.len() <= max,
-        "search index: document {doc}'s {what} has {} characters in normal form, \
-         more than the index supports ({max})",
-        text.len()
-    );
-    for (i, &c) in text.iter().enumerate() {
-        let at = base + i as u32;
-        pairs.push((unigram(c), at));
-        if let Some(&next) = text.get(i + 1) {
-            pairs.push((bigram(c, next), at));
+/// Every gram seen so far, and the occurrences of the document being read.
+#[derive(Default)]
+struct Grams {
+    postings: HashMap<Key, Postings, BuildMix>,
+    /// The current document's grams, numbered in order of first occurrence
+    /// (a small table that stays in cache while the document is read).
+    local: HashMap<Key, u32, BuildMix>,
+    keys: Vec<Key>,
+    /// Per gram of the current document, how often it occurs, then where
+    /// its positions go in `positions`.
+    counts: Vec<u32>,
+    slots: Vec<u32>,
+    /// The current document's occurrences in the order read: (its gram's
+    /// number, position). Each gram's positions come in ascending order.
+    occurrences: Vec<(u32, u32)>,
+    positions: Vec<u32>,
+}
+
+impl Grams {
+    /// Adds the grams of one text of the current document, numbered from
+    /// `base`.
+    fn region(&mut self, text: &[char], base: u32, max: usize, doc: u32, what: &str) {
+        assert!(
+            text.len() <= max,
+            "search index: document {doc}'s {what} has {} characters in normal form, \
+             more than the index supports ({max})",
+            text.len()
+        );
+        for (i, &c) in text.iter().enumerate() {
+            let at = base + i as u32;
+            self.add(unigram(c), at);
+            if let Some(&next) = text.get(i + 1) {
+                self.add(bigram(c, next), at);
+            }
         }
+    }
+
+    fn add(&mut self, key: Key, at: u32) {
+        let id = *self.local.entry(key).or_insert_with(|| {
+            self.keys.push(key);
+            self.counts.push(0);
+            (self.keys.len() - 1) as u32
+        });
+        self.counts[id as usize] += 1;
+        self.occurrences.push((id, at));
+    }
+
+    /// Appends the current document's positions to its grams' postings,
+    /// grouped by gram with a counting sort: time linear in its length.
+    fn end_doc(&mut self, doc: u32) {
+        self.slots.clear();
+        let mut next = 0;
+        for &count in &self.counts {
+            self.slots.push(next);
+            next += count;
+        }
+        self.positions.clear();
+        self.positions.resize(self.occurrences.len(), 0);
+        for &(id, at) in &self.occurrences {
+            let slot = &mut self.slots[id as usize];
+            self.positions[*slot as usize] = at;
+            *slot += 1;
+        }
+        for (i, &key) in self.keys.iter().enumerate() {
+            let (end, count) = (self.slots[i], self.counts[i]);
+            let positions = &self.positions[(end - count) as usize..end as usize];
+            self.postings
+                .entry(key)
+                .or_default()
+                .push(doc, positions.iter().copied());
+        }
+        self.local.clear();
+        self.keys.clear();
+        self.counts.clear();
+        self.occurrences.clear();
+    }
+}
+
+/// Hashes gram keys: one multiplication and shifts (murmur3's finaliser);
+/// the keys are not chosen by an adversary.
+#[derive(Default, Clone, Copy)]
+struct BuildMix;
+
+#[derive(Default)]
+struct Mix(u64);
+
+impl std::hash::BuildHasher for BuildMix {
+    type Hasher = Mix;
+    fn build_hasher(&self) -> Mix {
+        Mix(0)
+    }
+}
+
+impl std::hash::Hasher for Mix {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        let mut h = (self.0 ^ n) ^ ((self.0 ^ n) >> 33);
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        self.0 = h ^ (h >> 33);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 

@@ -68,16 +68,19 @@
 //!   values), so keys sort as the grams do;
 //! - postings: the posting lists, in directory order, back to back. A
 //!   posting list is, per document containing the gram in ascending order:
-//!   the document id (varint; the first absolute, the rest as the difference
-//!   from the previous id), the number of positions (varint), and the
-//!   positions in ascending order (varints; the first absolute, the rest as
-//!   differences).
+//!   - the document id, shifted left by one, plus 1 when the gram occurs
+//!     once in the document (varint; the id of the first document absolute,
+//!     the rest as the difference from the previous id);
+//!   - unless it occurs once, the number of positions (varint, at least 2);
+//!   - the positions in ascending order (varints): the first as its offset
+//!     in its text times four plus 0 (body), 1 (title) or 2 (people); the
+//!     rest as differences from the previous position.
 //!
 //! # Limits
 //!
 //! Texts in normal form may hold up to [`MAX_TITLE_CHARS`],
 //! [`MAX_PEOPLE_CHARS`] and [`MAX_BODY_CHARS`] characters, a corpus up to
-//! `u32::MAX` documents and a shard up to `u32::MAX` bytes; [`build`] panics
+//! [`MAX_DOCS`] documents and a shard up to `u32::MAX` bytes; [`build`] panics
 //! with a message naming the document beyond these rather than index it
 //! wrongly.
 
@@ -117,7 +120,9 @@ pub const MAX_TITLE_CHARS: usize = (PEOPLE_BASE - TITLE_BASE - 1) as usize;
 /// form: one position before [`BODY_BASE`] stays unused.
 pub const MAX_PEOPLE_CHARS: usize = (BODY_BASE - PEOPLE_BASE - 1) as usize;
 /// The longest body (blocks and separators), in characters of normal form.
-pub const MAX_BODY_CHARS: usize = (u32::MAX - BODY_BASE) as usize;
+pub const MAX_BODY_CHARS: usize = (1 << 30) - 1;
+/// The most documents an index holds.
+pub const MAX_DOCS: usize = 1 << 31;
 
 /// One document to index: its texts as given (the index normalises them).
 #[derive(Debug, Clone, Default)]
@@ -184,6 +189,30 @@ pub fn shard_of(gram: &[char], shard_count: u32) -> u32 {
     // top of a multiplicative hash.
     let mixed = (hash ^ (hash >> 32)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32;
     (mixed % u64::from(shard_count.max(1))) as u32
+}
+
+/// How a document's first position is written: its offset in its text,
+/// times four, plus 0 for the body, 1 for the title, 2 for the people text
+/// (small numbers, where the position itself would take four bytes).
+fn encode_first(position: u32) -> u32 {
+    if position >= BODY_BASE {
+        (position - BODY_BASE) << 2
+    } else if position >= PEOPLE_BASE {
+        (position - PEOPLE_BASE) << 2 | 2
+    } else {
+        (position - TITLE_BASE) << 2 | 1
+    }
+}
+
+/// The position [`encode_first`] wrote as `value`; `None` for no position.
+fn decode_first(value: u32) -> Option<u32> {
+    let offset = value >> 2;
+    match value & 3 {
+        0 => Some(BODY_BASE + offset),
+        1 if (offset as usize) < MAX_TITLE_CHARS => Some(TITLE_BASE + offset),
+        2 if (offset as usize) < MAX_PEOPLE_CHARS => Some(PEOPLE_BASE + offset),
+        _ => None,
+    }
 }
 
 fn shard_of_key(key: Key, shard_count: u32) -> u32 {

@@ -3,7 +3,8 @@
 //! have their positions read.
 
 use super::{
-    covering, shard_of_key, shards_needed, varint, DocHit, Key, Shard, BODY_BASE, PEOPLE_BASE,
+    covering, decode_first, shard_of_key, shards_needed, varint, DocHit, Key, Shard, BODY_BASE,
+    PEOPLE_BASE,
 };
 
 /// The most body occurrences a term scores.
@@ -174,8 +175,7 @@ impl<'a> Plan<'a> {
             let (data, mut at, count) = c.positions_start();
             let mut p = 0;
             for i in 0..count {
-                let delta = varint::next(data, &mut at);
-                p = if i == 0 { delta } else { p.wrapping_add(delta) };
+                p = position(i, p, varint::next(data, &mut at));
                 if tally.add(p) {
                     break;
                 }
@@ -304,12 +304,15 @@ impl<'a> Cursor<'a> {
                 return None;
             }
             let mut at = varint::skip(self.data, self.at, self.count);
-            let delta = varint::next(self.data, &mut at);
+            let head = varint::next(self.data, &mut at);
             let doc = match self.doc {
-                Some(previous) => previous.wrapping_add(delta),
-                None => delta,
+                Some(previous) => previous.wrapping_add(head >> 1),
+                None => head >> 1,
             };
-            self.count = varint::next(self.data, &mut at);
+            self.count = match head & 1 {
+                1 => 1,
+                _ => varint::next(self.data, &mut at),
+            };
             self.at = at;
             self.docs_left -= 1;
             self.doc = Some(doc);
@@ -329,9 +332,19 @@ impl<'a> Cursor<'a> {
         let mut at = self.at;
         let mut p = 0;
         for i in 0..self.count {
-            let delta = varint::next(self.data, &mut at);
-            p = if i == 0 { delta } else { p.wrapping_add(delta) };
+            p = position(i, p, varint::next(self.data, &mut at));
             out.push(p);
         }
+    }
+}
+
+/// Position `i` of a document, from the one before and the value written.
+#[inline]
+fn position(i: u32, previous: u32, value: u32) -> u32 {
+    if i == 0 {
+        // Checked when the shard was decoded.
+        decode_first(value).unwrap_or(u32::MAX)
+    } else {
+        previous.wrapping_add(value)
     }
 }

@@ -2,7 +2,7 @@
 //! posting list is checked once, and the postings stay encoded.
 
 use super::build::HEADER_LEN;
-use super::{key_chars, shard_of_key, varint, Key, INDEX_VERSION, MAGIC, MAX_SHARDS};
+use super::{decode_first, key_chars, shard_of_key, varint, Key, INDEX_VERSION, MAGIC, MAX_SHARDS};
 
 /// Why shard bytes were refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -193,7 +193,8 @@ fn check_postings(data: &[u8], docs: u32, doc_count: u32) -> Result<(), IndexErr
     let mut at = 0;
     let mut doc: u32 = 0;
     for i in 0..docs {
-        let delta = varint::read_u32(data, &mut at)?;
+        let head = varint::read_u32(data, &mut at)?;
+        let delta = head >> 1;
         if i > 0 && delta == 0 {
             return Err(IndexError::Corrupt("documents out of order"));
         }
@@ -201,22 +202,27 @@ fn check_postings(data: &[u8], docs: u32, doc_count: u32) -> Result<(), IndexErr
             .checked_add(delta)
             .filter(|&d| d < doc_count)
             .ok_or(IndexError::Corrupt("document out of range"))?;
-        let positions = varint::read_u32(data, &mut at)?;
-        if positions == 0 {
-            return Err(IndexError::Corrupt("document without positions"));
+        let positions = match head & 1 {
+            1 => 1,
+            _ => varint::read_u32(data, &mut at)?,
+        };
+        if head & 1 == 0 && positions < 2 {
+            return Err(IndexError::Corrupt("impossible number of positions"));
         }
         if positions as usize > data.len() - at {
             return Err(IndexError::Truncated);
         }
         let mut position: u32 = 0;
         for j in 0..positions {
-            let delta = varint::read_u32(data, &mut at)?;
-            if j > 0 && delta == 0 {
+            let value = varint::read_u32(data, &mut at)?;
+            if j > 0 && value == 0 {
                 return Err(IndexError::Corrupt("positions out of order"));
             }
-            position = position
-                .checked_add(delta)
-                .ok_or(IndexError::Corrupt("position out of range"))?;
+            position = match j {
+                0 => decode_first(value),
+                _ => position.checked_add(value),
+            }
+            .ok_or(IndexError::Corrupt("position out of range"))?;
         }
     }
     if at != data.len() {
