@@ -125,6 +125,13 @@ fn main() -> ExitCode {
     let index_ms = t.elapsed().as_secs_f64() * 1e3;
     list.shards = shards.len() as u32;
     let list_bytes = list.encode();
+    // Beside the bundle: the list index as the wasm embeds it.
+    let mut list_out = out.clone().into_os_string();
+    list_out.push(".list");
+    if let Err(e) = fs::write(&list_out, &list_bytes) {
+        eprintln!("{}: error: {e}", PathBuf::from(list_out).display());
+        return ExitCode::from(2);
+    }
     let t = Instant::now();
     let decoded = dafu_bundle::split::ListIndex::decode(&list_bytes).expect("decodes");
     let list_decode_ms = t.elapsed().as_secs_f64() * 1e3;
