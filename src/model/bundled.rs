@@ -19,8 +19,8 @@ pub fn corpus() -> Result<Corpus, DecodeError> {
     list().map(Corpus::from_list)
 }
 
-/// Every reply whole.
-#[cfg(all(test, not(target_arch = "wasm32")))]
+/// Every reply whole, for tests.
+#[cfg(test)]
 pub fn load() -> Result<dafu_bundle::Bundle, DecodeError> {
     static CORPUS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
     dafu_bundle::Bundle::decode(CORPUS)

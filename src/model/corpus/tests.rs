@@ -285,7 +285,9 @@ mod bundled {
 }
 
 /// The browser's way: the list index, then the chunks and shards the build
-/// wrote, read from their script files.
+/// wrote, read from their script files (natively: the files are read from
+/// the build folder).
+#[cfg(not(target_arch = "wasm32"))]
 mod split {
     use super::*;
     use dafu_bundle::split::{parse_script, payload, Part};
