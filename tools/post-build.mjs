@@ -178,7 +178,7 @@ function startPage() {
 /** The corpus files the stage holds (corpus/*.js), as one script. */
 function corpusScripts() {
   const dir = join(STAGE, 'corpus');
-  const files = readdirSync(dir).filter((f) => /^[cs]\d+\.js$/.test(f)).sort();
+  const files = readdirSync(dir).filter((f) => /^[csx]\d+\.js$/.test(f)).sort();
   if (files.length === 0) fail('no corpus files in the stage');
   return files.map((f) => readFileSync(join(dir, f), 'utf8')).join('');
 }
