@@ -57,11 +57,22 @@ pub fn result_item(props: &ResultItemProps) -> Html {
         snippet(&body.reply.blocks.get(block)?.text, query, 18, 64)
     });
     let hit = (*hit).clone();
+    // Pointing at a result or tabbing to it asks for its text: by the click
+    // it is usually here.
+    let prefetch = {
+        let chunk = entry.body().is_none().then_some(entry.chunk).flatten();
+        Callback::from(move |_: Event| {
+            if let Some(chunk) = chunk {
+                crate::web::parts::request(dafu_bundle::split::Part::Chunk, chunk);
+            }
+        })
+    };
     let (figures, commitments) = (entry.figures, entry.commitments.len());
     html! {
         <li data-reply={entry.number()} class={classes!("result", open.then_some("open"))}
             data-imported={entry.imported.then_some("")}>
-            <a class="result-link" {href} aria-current={open.then_some("page")}>
+            <a class="result-link" {href} aria-current={open.then_some("page")}
+                onpointerenter={prefetch.reform(Event::from)} onfocus={prefetch.reform(Event::from)}>
                 <span class="result-top">
                     <span class={classes!("kind-badge", crate::model::corpus::kind_key(meta.kind).to_owned())}>
                         { format::reply_kind(meta.kind, lang) }
