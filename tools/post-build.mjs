@@ -17,13 +17,17 @@
 //     file:// — wasm-bindgen --target no-modules glue in a classic <script>,
 //     the served (wasm-opt optimized) module embedded as base64, the CSS
 //     inlined, a CSP with hashes.
+//  5. Release only: every .html, .js, .css, .wasm and .svg file gets
+//     precompressed siblings, <file>.br and <file>.gz, for servers that send
+//     them to browsers that accept them (tools/serve.mjs, docs/deploy.md).
 //
 // It works on trunk's fresh output only (it expects trunk's inline loader), so
 // it is not run by hand: `./x build` (trunk build --release) runs it.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const STAGE = process.env.TRUNK_STAGING_DIR;
@@ -161,6 +165,35 @@ export function withStartPage(html, startPage) {
   return html.replace(/<body\b[^>]*>/i, (body) => body + tag);
 }
 
+/** Step 5: <file>.br and <file>.gz beside every text and wasm file of the stage. */
+function precompress() {
+  let raw = 0;
+  let br = 0;
+  for (const file of readdirSync(STAGE).filter((f) => /\.(html|js|css|wasm|svg)$/.test(f))) {
+    const data = readFileSync(join(STAGE, file));
+    const brotli = brotliCompressSync(data, {
+      params: {
+        [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY,
+        [zlib.BROTLI_PARAM_SIZE_HINT]: data.length,
+        [zlib.BROTLI_PARAM_MODE]: /\.wasm$/.test(file) ? zlib.BROTLI_MODE_GENERIC : zlib.BROTLI_MODE_TEXT,
+      },
+    });
+    const gzip = gzipSync(data, { level: zlib.Z_BEST_COMPRESSION });
+    const { atime, mtime } = statSync(join(STAGE, file));
+    for (const [ext, packed] of [['.br', brotli], ['.gz', gzip]]) {
+      // A server sends a sibling only when it is there: none where it would
+      // not be smaller. Same time as the file (nginx's gzip_static asks for it).
+      if (packed.length >= data.length) continue;
+      writeFileSync(join(STAGE, file + ext), packed);
+      utimesSync(join(STAGE, file + ext), atime, mtime);
+    }
+    raw += data.length;
+    br += Math.min(brotli.length, data.length);
+  }
+  const kb = (n) => `${Math.round(n / 1024)} KiB`;
+  console.log(`post-build: precompressed ${kb(raw)} to ${kb(br)} (brotli)`);
+}
+
 function startPage() {
   // Natively, with the same corpus (DAFU_CORPUS) as the wasm build.
   return execFileSync('cargo', ['run', '--quiet', '--locked', '-p', BIN, '--bin', 'dafu-prerender'], {
@@ -271,6 +304,7 @@ function main() {
   else console.log('post-build: debug build, no CSP meta and no dafu-offline.html');
   const left = readdirSync(STAGE).filter((f) => f.endsWith('.html'));
   if (RELEASE && !left.includes('dafu-offline.html')) fail('dafu-offline.html was not written');
+  if (RELEASE) precompress();
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) main();
