@@ -20,11 +20,20 @@ use crate::pages::{
 use crate::state::{Action, AppHandle, Focus, State};
 use crate::web::{dom, hash, keys, lang, storage};
 
+/// The app's properties: none, unless it hydrates the prerendered start page.
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The app hydrates the start page the build prerendered ([`prerender`])
+    /// in its mount point: its first render must be exactly that page.
+    #[prop_or_default]
+    pub hydrate: bool,
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
+pub fn app(props: &AppProps) -> Html {
     let corpus = use_memo((), |_| bundled::load().map(|b| Rc::new(Corpus::new(b))));
     match &*corpus {
-        Ok(corpus) => html! { <Shell corpus={corpus.clone()} /> },
+        Ok(corpus) => html! { <Shell corpus={corpus.clone()} hydrate={props.hydrate} /> },
         Err(e) => html! {
             <div class="dafu">
                 <header class="masthead"><div class="masthead-inner"><h1>{ "答复" }</h1></div></header>
@@ -43,11 +52,12 @@ pub fn app() -> Html {
 #[derive(Properties, Clone)]
 struct ShellProps {
     corpus: Rc<Corpus>,
+    hydrate: bool,
 }
 
 impl PartialEq for ShellProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.corpus, &other.corpus)
+        Rc::ptr_eq(&self.corpus, &other.corpus) && self.hydrate == other.hydrate
     }
 }
 
@@ -173,11 +183,43 @@ fn shell(props: &ShellProps) -> Html {
         });
     }
 
+    // Hydrating, the first render is the prerendered start page, from the
+    // state it was rendered from; the page of the app's own state (another
+    // language, the tracker's statuses …) follows at once, as an update.
+    let start_page = use_reducer(|| start_page_state(props.corpus.clone()));
+    let hydrating = use_mut_ref(|| props.hydrate);
+    if std::mem::take(&mut *hydrating.borrow_mut()) {
+        return page(AppHandle::new(start_page));
+    }
+    page(app)
+}
+
+/// The app's page for the state of `app`. [`Shell`] and the prerendered
+/// start page ([`prerender`]) render it alike.
+fn page(app: AppHandle) -> Html {
     html! {
         <ContextProvider<AppHandle> context={app}>
             <Layout />
         </ContextProvider<AppHandle>>
     }
+}
+
+/// The state of the start page the build prerenders: the bundled replies,
+/// in Chinese, nothing filtered, tracked or imported.
+fn start_page_state(corpus: Rc<Corpus>) -> State {
+    State::new(
+        corpus,
+        crate::model::i18n::Lang::Zh,
+        Route::default(),
+        Tracker::default(),
+        Vec::new(),
+    )
+}
+
+/// Whether the app opens on the start page here, as far as the address
+/// tells: the prerendered page is worth hydrating only then.
+pub fn opens_on_start_page() -> bool {
+    Route::from_hash(&hash::hash()) == Route::default()
 }
 
 /// Passes on what a save or another tab's write found: the merged value in
@@ -241,29 +283,26 @@ fn layout() -> Html {
 
 /// The start page (the reply list, in Chinese, nothing tracked) as HTML, for
 /// the build to put into index.html: the list shows as soon as the page is
-/// parsed, before the wasm module has arrived. The live app replaces it.
+/// parsed, before the wasm module has arrived. The live app hydrates it
+/// (`App` with `hydrate`), so it carries Yew's component marks: `StartPage`
+/// and `StartShell` stand where `App` and `Shell` stand, one component for
+/// one, as hydration requires.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn prerender() -> String {
     #[function_component(StartPage)]
     fn start_page() -> Html {
+        html! { <StartShell /> }
+    }
+    #[function_component(StartShell)]
+    fn start_shell() -> Html {
         let state = use_reducer(|| {
-            let corpus = bundled::load().map(Corpus::new).unwrap_or_default();
-            State::new(
-                Rc::new(corpus),
-                crate::model::i18n::Lang::Zh,
-                Route::default(),
-                Tracker::default(),
-                Vec::new(),
-            )
+            let corpus = bundled::load().expect("the bundled corpus");
+            start_page_state(Rc::new(Corpus::new(corpus)))
         });
-        html! {
-            <ContextProvider<AppHandle> context={AppHandle::new(state)}>
-                <Layout />
-            </ContextProvider<AppHandle>>
-        }
+        page(AppHandle::new(state))
     }
     let render = yew::ServerRenderer::<StartPage>::new()
-        .hydratable(false)
+        .hydratable(true)
         .render();
     futures::executor::block_on(render)
 }
@@ -286,9 +325,9 @@ mod tests {
             })
             .collect();
         assert!(rows.windows(2).all(|w| w[0] < w[1]), "newest first");
-        assert!(html.starts_with("<div lang=\"zh-CN\" class=\"dafu\">"));
+        assert!(html.contains("<div lang=\"zh-CN\" class=\"dafu\">"));
         assert!(html.contains("<h1>答复</h1>"));
         assert!(html.contains(&format!("共 {} 件答复", corpus.entries.len())));
-        assert!(!html.contains("<!--"), "no hydration markers");
+        assert!(html.starts_with("<!--<["), "hydration marks");
     }
 }

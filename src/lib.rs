@@ -18,11 +18,24 @@ mod web;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use app::prerender;
-pub use app::App;
+pub use app::{App, AppProps};
 
-/// Entry point of the web app.
+/// Entry point of the web app. In its own index.html the app takes over the
+/// start page that the build prerendered there: it hydrates that page —
+/// the elements on screen stay and become the live app's — when the
+/// address opens the start page and the page's elements are still those
+/// the build wrote; else it renders over it. Elsewhere (a host page's
+/// `[data-dafu]` element) it renders into its mount point.
 pub fn start() {
-    let root = web::dom::mount_point();
+    let (root, hydrate) = match web::dom::take_prerender() {
+        Some(page) => (page.root, page.intact && app::opens_on_start_page()),
+        None => (web::dom::mount_point(), false),
+    };
     web::embed::setup(&root);
-    yew::Renderer::<App>::with_root(root).render();
+    let renderer = yew::Renderer::<App>::with_root_and_props(root, AppProps { hydrate });
+    if hydrate {
+        renderer.hydrate();
+    } else {
+        renderer.render();
+    }
 }

@@ -14,8 +14,9 @@
 //  2. Release only: the CSP <meta> goes into index.html.
 //  3. The start page: the app renders its reply list natively
 //     (src/bin/dafu-prerender.rs) and it goes into index.html, so the list
-//     shows as soon as the page is parsed; the live app replaces it. Its
-//     data-* test hooks are dropped: they mark the live app only.
+//     shows as soon as the page is parsed; the live app hydrates it (or
+//     renders over it, src/lib.rs). Its data-* test hooks are dropped: they
+//     mark the live app only.
 //  4. Release only: dafu-offline.html, one self-contained file that runs from
 //     file:// — wasm-bindgen --target no-modules glue in a classic <script>,
 //     the served (wasm-opt optimized) module embedded as base64, the CSS
@@ -181,10 +182,41 @@ const styleSafe = (css) => css.replace(/<\/style/gi, '<\\/style');
 /** Step 3: the start page, rendered by the app itself, into the page's <body>. */
 export function withStartPage(html, startPage) {
   if (!/<div\b[^>]*class="dafu"/.test(startPage)) fail('the prerendered start page has no .dafu root');
-  const page = startPage.replace(/ data-[a-z-]+="[^"]*"/g, '');
-  const tag = `<div data-dafu-prerender aria-busy="true">${page}</div>`;
+  if (!startPage.startsWith('<!--<[')) fail('the prerendered start page has no hydration marks');
+  const page = startPage
+    .replace(/ data-[a-z-]+="[^"]*"/g, '')
+    // Yew's component marks (<!--<[name]>--> … <!--</[name]>-->) bound each
+    // component for hydration; the names (debug builds write them) are not
+    // needed.
+    .replace(/<!--(<\/?\[)[^\]]*(\]>)-->/g, '<!--$1$2-->');
+  const tag = `<div data-dafu-prerender="${shape(page)}" aria-busy="true">${page}</div>`;
   if (!/<body\b[^>]*>/i.test(html)) fail('index.html has no <body>');
   return html.replace(/<body\b[^>]*>/i, (body) => body + tag);
+}
+
+/** Void elements of HTML: no content, no end tag. */
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+
+/**
+ * The shape of the prerendered page, as the app computes it of the elements
+ * in the browser before it hydrates them (`shape` in src/web/dom.rs): its
+ * elements (lowercase names, as nested) and comments, without text or
+ * attributes, as an FNV-1a hash of UTF-16 units in 8 hex digits. The page is
+ * Yew's output: `<` and `>` only delimit tags and comments (text and
+ * attribute values have them escaped).
+ */
+export function shape(page) {
+  let hash = 0x811c9dc5;
+  const feed = (text) => {
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  };
+  for (const m of page.matchAll(/<!--([\s\S]*?)-->|<(\/?)([A-Za-z][^\s/>]*)[^>]*>/g)) {
+    const [, comment, close, name] = m;
+    if (comment !== undefined) feed(`!${comment};`);
+    else if (close) feed(')');
+    else feed(`${name.toLowerCase()}(${VOID.has(name.toLowerCase()) ? ')' : ''}`);
+  }
+  return hash.toString(16).padStart(8, '0');
 }
 
 /** Step 5: <file>.br and <file>.gz beside every text and wasm file of the stage. */
