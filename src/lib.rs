@@ -26,7 +26,15 @@ pub use app::{App, AppProps};
 /// address opens the start page and the page's elements are still those
 /// the build wrote; else it renders over it. Elsewhere (a host page's
 /// `[data-dafu]` element) it renders into its mount point.
+///
+/// The app mounts in a task of its own, after the one that instantiated the
+/// module: the two are long enough to hold up the page's input when they
+/// run as one.
 pub fn start() {
+    gloo::timers::callback::Timeout::new(0, mount).forget();
+}
+
+fn mount() {
     let (root, hydrate) = match web::dom::take_prerender() {
         Some(page) => (page.root, page.intact && app::opens_on_start_page()),
         None => (web::dom::mount_point(), false),
