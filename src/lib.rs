@@ -36,7 +36,10 @@ pub fn start() {
 
 fn mount() {
     let (root, hydrate) = match web::dom::take_prerender() {
-        Some(page) => (page.root, page.intact && app::opens_on_start_page()),
+        Some(page) => {
+            let hydrate = app::opens_on_start_page() && page.intact();
+            (page.root, hydrate)
+        }
         None => (web::dom::mount_point(), false),
     };
     web::embed::setup(&root);

@@ -55,8 +55,15 @@ pub struct Prerendered {
     /// Its element, now the app's `[data-dafu]` root; its children are the
     /// prerendered page.
     pub root: web_sys::Element,
+}
+
+impl Prerendered {
     /// Whether its elements are still exactly those the build wrote.
-    pub intact: bool,
+    pub fn intact(&self) -> bool {
+        self.root
+            .get_attribute(PRERENDER_ATTR)
+            .is_some_and(|built| built == shape(&self.root))
+    }
 }
 
 /// Takes over the prerendered start page, when the page has one (the app's
@@ -81,11 +88,8 @@ pub fn take_prerender() -> Option<Prerendered> {
         .map(|input| input.value())
         .filter(|q| !q.trim().is_empty());
     TYPED.with(|t| *t.borrow_mut() = typed);
-    let intact = root
-        .get_attribute(PRERENDER_ATTR)
-        .is_some_and(|built| built == shape(&root));
     own_page(&root);
-    Some(Prerendered { root, intact })
+    Some(Prerendered { root })
 }
 
 /// Once the live app has rendered: the prerendered page's element is the
