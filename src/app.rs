@@ -1,6 +1,7 @@
 //! The app: decodes the corpus, owns the state, keeps it in step with the
 //! URL hash, and lays out the masthead and the current view.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -9,6 +10,7 @@ use crate::components::masthead::Masthead;
 use crate::components::notice::NoticeBar;
 use crate::model::bundled;
 use crate::model::corpus::Corpus;
+use crate::model::i18n::Lang;
 use crate::model::imports::Imported;
 use crate::model::replica::Record;
 use crate::model::route::Route;
@@ -20,20 +22,11 @@ use crate::pages::{
 use crate::state::{Action, AppHandle, Focus, State};
 use crate::web::{dom, hash, keys, lang, storage};
 
-/// The app's properties: none, unless it hydrates the prerendered start page.
-#[derive(Properties, PartialEq, Default)]
-pub struct AppProps {
-    /// The app hydrates the start page the build prerendered ([`prerender`])
-    /// in its mount point: its first render must be exactly that page.
-    #[prop_or_default]
-    pub hydrate: bool,
-}
-
 #[function_component(App)]
-pub fn app(props: &AppProps) -> Html {
+pub fn app() -> Html {
     let corpus = use_memo((), |_| bundled::load().map(|b| Rc::new(Corpus::new(b))));
     match &*corpus {
-        Ok(corpus) => html! { <Shell corpus={corpus.clone()} hydrate={props.hydrate} /> },
+        Ok(corpus) => html! { <Shell corpus={corpus.clone()} /> },
         Err(e) => html! {
             <div class="dafu">
                 <header class="masthead"><div class="masthead-inner"><h1>{ "答复" }</h1></div></header>
@@ -52,12 +45,82 @@ pub fn app(props: &AppProps) -> Html {
 #[derive(Properties, Clone)]
 struct ShellProps {
     corpus: Rc<Corpus>,
-    hydrate: bool,
 }
 
 impl PartialEq for ShellProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.corpus, &other.corpus) && self.hydrate == other.hydrate
+        Rc::ptr_eq(&self.corpus, &other.corpus)
+    }
+}
+
+/// What the app starts from: the address and what the browser keeps.
+pub struct Boot {
+    lang: Lang,
+    route: Route,
+    start: storage::Start,
+}
+
+thread_local! {
+    /// What the app was mounted with ([`Boot::hand_over`]), until its first
+    /// render takes it.
+    static BOOT: RefCell<Option<Boot>> = const { RefCell::new(None) };
+}
+
+impl Boot {
+    /// Reads the saved language, the address and the stored records (moving
+    /// aside what the address's reset switches ask to).
+    pub fn read() -> Boot {
+        Boot {
+            lang: lang::saved_lang(),
+            route: Route::from_hash(&hash::hash()),
+            start: storage::start(),
+        }
+    }
+
+    /// What the start page that the build prerenders ([`prerender`]) starts
+    /// from: Chinese, the reply list, nothing tracked, imported or to tell.
+    fn start_page() -> Boot {
+        Boot {
+            lang: Lang::Zh,
+            route: Route::default(),
+            start: storage::Start {
+                tracker: Tracker::default(),
+                imports: Vec::new(),
+                notices: Vec::new(),
+                stores: storage::Stores::default(),
+            },
+        }
+    }
+
+    /// Whether the app, starting from this, first renders exactly the
+    /// prerendered start page: everything [`Boot::into_state`] makes the
+    /// state of is as [`Boot::start_page`] has it.
+    pub fn shows_start_page(&self) -> bool {
+        let page = Boot::start_page();
+        self.lang == page.lang
+            && self.route == page.route
+            && self.start.tracker == page.start.tracker
+            && self.start.imports == page.start.imports
+            && self.start.notices == page.start.notices
+    }
+
+    /// Gives this to the app's first render, which reads its own otherwise.
+    pub fn hand_over(self) {
+        BOOT.with(|boot| *boot.borrow_mut() = Some(self));
+    }
+
+    fn take() -> Boot {
+        BOOT.with(|boot| boot.borrow_mut().take())
+            .unwrap_or_else(Boot::read)
+    }
+
+    /// The state the app starts in, and this page's side of the stored
+    /// records.
+    fn into_state(self, corpus: Rc<Corpus>) -> (State, storage::Stores) {
+        let Boot { lang, route, start } = self;
+        let state = State::new(corpus, lang, route, start.tracker, start.notices)
+            .with_imports(start.imports);
+        (state, start.stores)
     }
 }
 
@@ -70,16 +133,9 @@ fn shell(props: &ShellProps) -> Html {
     let state = {
         let stores = stores.clone();
         use_reducer(move || {
-            let start = storage::start();
-            *stores.borrow_mut() = start.stores;
-            State::new(
-                corpus,
-                lang::saved_lang(),
-                Route::from_hash(&hash::hash()),
-                start.tracker,
-                start.notices,
-            )
-            .with_imports(start.imports)
+            let (state, start_stores) = Boot::take().into_state(corpus);
+            *stores.borrow_mut() = start_stores;
+            state
         })
     };
     let app = AppHandle::new(state.clone());
@@ -183,14 +239,6 @@ fn shell(props: &ShellProps) -> Html {
         });
     }
 
-    // Hydrating, the first render is the prerendered start page, from the
-    // state it was rendered from; the page of the app's own state (another
-    // language, the tracker's statuses …) follows at once, as an update.
-    let start_page = use_reducer(|| start_page_state(props.corpus.clone()));
-    let hydrating = use_mut_ref(|| props.hydrate);
-    if std::mem::take(&mut *hydrating.borrow_mut()) {
-        return page(AppHandle::new(start_page));
-    }
     page(app)
 }
 
@@ -202,24 +250,6 @@ fn page(app: AppHandle) -> Html {
             <Layout />
         </ContextProvider<AppHandle>>
     }
-}
-
-/// The state of the start page the build prerenders: the bundled replies,
-/// in Chinese, nothing filtered, tracked or imported.
-fn start_page_state(corpus: Rc<Corpus>) -> State {
-    State::new(
-        corpus,
-        crate::model::i18n::Lang::Zh,
-        Route::default(),
-        Tracker::default(),
-        Vec::new(),
-    )
-}
-
-/// Whether the app opens on the start page here, as far as the address
-/// tells: the prerendered page is worth hydrating only then.
-pub fn opens_on_start_page() -> bool {
-    Route::from_hash(&hash::hash()) == Route::default()
 }
 
 /// Passes on what a save or another tab's write found: the merged value in
@@ -284,9 +314,9 @@ fn layout() -> Html {
 /// The start page (the reply list, in Chinese, nothing tracked) as HTML, for
 /// the build to put into index.html: the list shows as soon as the page is
 /// parsed, before the wasm module has arrived. The live app hydrates it
-/// (`App` with `hydrate`), so it carries Yew's component marks: `StartPage`
-/// and `StartShell` stand where `App` and `Shell` stand, one component for
-/// one, as hydration requires.
+/// when it would render the same ([`Boot::shows_start_page`]), so it carries
+/// Yew's component marks: `StartPage` and `StartShell` stand where `App` and
+/// `Shell` stand, one component for one, as hydration requires.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn prerender() -> String {
     #[function_component(StartPage)]
@@ -297,7 +327,9 @@ pub fn prerender() -> String {
     fn start_shell() -> Html {
         let state = use_reducer(|| {
             let corpus = bundled::load().expect("the bundled corpus");
-            start_page_state(Rc::new(Corpus::new(corpus)))
+            Boot::start_page()
+                .into_state(Rc::new(Corpus::new(corpus)))
+                .0
         });
         page(AppHandle::new(state))
     }

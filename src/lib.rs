@@ -18,13 +18,14 @@ mod web;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use app::prerender;
-pub use app::{App, AppProps};
+pub use app::App;
 
 /// Entry point of the web app. In its own index.html the app takes over the
 /// start page that the build prerendered there: it hydrates that page —
-/// the elements on screen stay and become the live app's — when the
-/// address opens the start page and the page's elements are still those
-/// the build wrote; else it renders over it. Elsewhere (a host page's
+/// the elements on screen stay and become the live app's — when it would
+/// render exactly that page first (the address opens the start page, in
+/// Chinese, nothing tracked or imported) and the page's elements are still
+/// those the build wrote; else it renders over it. Elsewhere (a host page's
 /// `[data-dafu]` element) it renders into its mount point.
 ///
 /// The app mounts in a task of its own, after the one that instantiated the
@@ -35,15 +36,17 @@ pub fn start() {
 }
 
 fn mount() {
+    let boot = app::Boot::read();
     let (root, hydrate) = match web::dom::take_prerender() {
         Some(page) => {
-            let hydrate = app::opens_on_start_page() && page.intact();
+            let hydrate = boot.shows_start_page() && page.intact();
             (page.root, hydrate)
         }
         None => (web::dom::mount_point(), false),
     };
     web::embed::setup(&root);
-    let renderer = yew::Renderer::<App>::with_root_and_props(root, AppProps { hydrate });
+    boot.hand_over();
+    let renderer = yew::Renderer::<App>::with_root(root);
     if hydrate {
         renderer.hydrate();
     } else {

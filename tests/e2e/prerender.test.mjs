@@ -104,3 +104,12 @@ appTest('a prerendered page changed before the app arrives is rendered over', as
   expect.equal(await page.locator('h1[data-seen]').count(), 0, 'rendered anew');
   expect.equal(await page.locator('.tagline font').count(), 0);
 });
+
+appTest('a visitor who chose English gets the page rendered over, in English', async ({ page, url }) => {
+  await page.goto(url);
+  await page.evaluate(() => localStorage.setItem('dafu.lang', 'en'));
+  await openHeld(page, url);
+  await page.waitForFunction((n) => document.querySelectorAll('[data-reply]').length === n, Math.min(BUNDLED, 30));
+  expect.equal(await page.locator('h1[data-seen]').count(), 0, 'rendered anew');
+  expect.equal(await page.locator('.dafu').getAttribute('lang'), 'en');
+});
