@@ -1,6 +1,7 @@
 //! The app: decodes the corpus, owns the state, keeps it in step with the
 //! URL hash, and lays out the masthead and the current view.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -9,6 +10,7 @@ use crate::components::masthead::Masthead;
 use crate::components::notice::NoticeBar;
 use crate::model::bundled;
 use crate::model::corpus::Corpus;
+use crate::model::i18n::Lang;
 use crate::model::imports::Imported;
 use crate::model::replica::Record;
 use crate::model::route::Route;
@@ -62,6 +64,77 @@ impl PartialEq for ShellProps {
     }
 }
 
+/// What the app starts from: the address and what the browser keeps.
+pub struct Boot {
+    lang: Lang,
+    route: Route,
+    start: storage::Start,
+}
+
+thread_local! {
+    /// What the app was mounted with ([`Boot::hand_over`]), until its first
+    /// render takes it.
+    static BOOT: RefCell<Option<Boot>> = const { RefCell::new(None) };
+}
+
+impl Boot {
+    /// Reads the saved language, the address and the stored records (moving
+    /// aside what the address's reset switches ask to).
+    pub fn read() -> Boot {
+        Boot {
+            lang: lang::saved_lang(),
+            route: Route::from_hash(&hash::hash()),
+            start: storage::start(),
+        }
+    }
+
+    /// What the start page that the build prerenders ([`prerender`]) starts
+    /// from: Chinese, the reply list, nothing tracked, imported or to tell.
+    fn start_page() -> Boot {
+        Boot {
+            lang: Lang::Zh,
+            route: Route::default(),
+            start: storage::Start {
+                tracker: Tracker::default(),
+                imports: Vec::new(),
+                notices: Vec::new(),
+                stores: storage::Stores::default(),
+            },
+        }
+    }
+
+    /// Whether the app, starting from this, first renders exactly the
+    /// prerendered start page: everything [`Boot::into_state`] makes the
+    /// state of is as [`Boot::start_page`] has it.
+    pub fn shows_start_page(&self) -> bool {
+        let page = Boot::start_page();
+        self.lang == page.lang
+            && self.route == page.route
+            && self.start.tracker == page.start.tracker
+            && self.start.imports == page.start.imports
+            && self.start.notices == page.start.notices
+    }
+
+    /// Gives this to the app's first render, which reads its own otherwise.
+    pub fn hand_over(self) {
+        BOOT.with(|boot| *boot.borrow_mut() = Some(self));
+    }
+
+    fn take() -> Boot {
+        BOOT.with(|boot| boot.borrow_mut().take())
+            .unwrap_or_else(Boot::read)
+    }
+
+    /// The state the app starts in, and this page's side of the stored
+    /// records.
+    fn into_state(self, corpus: Rc<Corpus>) -> (State, storage::Stores) {
+        let Boot { lang, route, start } = self;
+        let state = State::new(corpus, lang, route, start.tracker, start.notices)
+            .with_imports(start.imports);
+        (state, start.stores)
+    }
+}
+
 #[function_component(Shell)]
 fn shell(props: &ShellProps) -> Html {
     let corpus = props.corpus.clone();
@@ -71,16 +144,9 @@ fn shell(props: &ShellProps) -> Html {
     let state = {
         let stores = stores.clone();
         use_reducer(move || {
-            let start = storage::start();
-            *stores.borrow_mut() = start.stores;
-            State::new(
-                corpus,
-                lang::saved_lang(),
-                Route::from_hash(&hash::hash()),
-                start.tracker,
-                start.notices,
-            )
-            .with_imports(start.imports)
+            let (state, start_stores) = Boot::take().into_state(corpus);
+            *stores.borrow_mut() = start_stores;
+            state
         })
     };
     let app = AppHandle::new(state.clone());
@@ -188,6 +254,12 @@ fn shell(props: &ShellProps) -> Html {
         });
     }
 
+    page(app)
+}
+
+/// The app's page for the state of `app`. [`Shell`] and the prerendered
+/// start page ([`prerender`]) render it alike.
+fn page(app: AppHandle) -> Html {
     html! {
         <ContextProvider<AppHandle> context={app}>
             <Layout />
@@ -293,29 +365,27 @@ fn layout() -> Html {
 
 /// The start page (the reply list, in Chinese, nothing tracked) as HTML, for
 /// the build to put into index.html: the list shows as soon as the page is
-/// parsed, before the wasm module has arrived. The live app replaces it.
+/// parsed, before the wasm module has arrived. The live app hydrates it
+/// when it would render the same ([`Boot::shows_start_page`]), so it carries
+/// Yew's component marks: `StartPage` and `StartShell` stand where `App` and
+/// `Shell` stand, one component for one, as hydration requires.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn prerender() -> String {
     #[function_component(StartPage)]
     fn start_page() -> Html {
+        html! { <StartShell /> }
+    }
+    #[function_component(StartShell)]
+    fn start_shell() -> Html {
         let state = use_reducer(|| {
-            let corpus = bundled::corpus().unwrap_or_default();
-            State::new(
-                Rc::new(corpus),
-                crate::model::i18n::Lang::Zh,
-                Route::default(),
-                Tracker::default(),
-                Vec::new(),
-            )
+            // The list index, as the browser starts with it.
+            let corpus = bundled::corpus().expect("the bundled corpus");
+            Boot::start_page().into_state(Rc::new(corpus)).0
         });
-        html! {
-            <ContextProvider<AppHandle> context={AppHandle::new(state)}>
-                <Layout />
-            </ContextProvider<AppHandle>>
-        }
+        page(AppHandle::new(state))
     }
     let render = yew::ServerRenderer::<StartPage>::new()
-        .hydratable(false)
+        .hydratable(true)
         .render();
     futures::executor::block_on(render)
 }
@@ -338,9 +408,9 @@ mod tests {
             })
             .collect();
         assert!(rows.windows(2).all(|w| w[0] < w[1]), "newest first");
-        assert!(html.starts_with("<div lang=\"zh-CN\" class=\"dafu\">"));
+        assert!(html.contains("<div lang=\"zh-CN\" class=\"dafu\">"));
         assert!(html.contains("<h1>答复</h1>"));
         assert!(html.contains(&format!("共 {} 件答复", corpus.entries.len())));
-        assert!(!html.contains("<!--"), "no hydration markers");
+        assert!(html.starts_with("<!--<["), "hydration marks");
     }
 }

@@ -39,9 +39,36 @@ pub fn write_corpus_files(dir: &std::path::Path) -> std::io::Result<usize> {
 }
 pub use app::App;
 
-/// Entry point of the web app.
+/// Entry point of the web app. In its own index.html the app takes over the
+/// start page that the build prerendered there: it hydrates that page —
+/// the elements on screen stay and become the live app's — when it would
+/// render exactly that page first (the address opens the start page, in
+/// Chinese, nothing tracked or imported) and the page's elements are still
+/// those the build wrote; else it renders over it. Elsewhere (a host page's
+/// `[data-dafu]` element) it renders into its mount point.
+///
+/// The app mounts in a task of its own, after the one that instantiated the
+/// module: the two are long enough to hold up the page's input when they
+/// run as one.
 pub fn start() {
-    let root = web::dom::mount_point();
+    gloo::timers::callback::Timeout::new(0, mount).forget();
+}
+
+fn mount() {
+    let boot = app::Boot::read();
+    let (root, hydrate) = match web::dom::take_prerender() {
+        Some(page) => {
+            let hydrate = boot.shows_start_page() && page.intact();
+            (page.root, hydrate)
+        }
+        None => (web::dom::mount_point(), false),
+    };
     web::embed::setup(&root);
-    yew::Renderer::<App>::with_root(root).render();
+    boot.hand_over();
+    let renderer = yew::Renderer::<App>::with_root(root);
+    if hydrate {
+        renderer.hydrate();
+    } else {
+        renderer.render();
+    }
 }

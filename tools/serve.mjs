@@ -1,6 +1,8 @@
 // A small static file server for the built site, bound to 127.0.0.1 only.
 //   node tools/serve.mjs DIR [PORT] [BASE]
 // BASE (e.g. /dafu/) serves the site under a sub-path, as GitHub Pages does.
+// A file with a precompressed sibling (<file>.br, <file>.gz: the release build
+// writes them) is sent as that sibling to a browser that accepts its encoding.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -18,6 +20,38 @@ const TYPES = {
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+/** The encodings of `<file>.br` and `<file>.gz`, by preference. */
+const ENCODINGS = [['br', '.br'], ['gzip', '.gz']];
+
+/**
+ * The encodings an Accept-Encoding header accepts (q > 0), e.g.
+ * "gzip, deflate, br;q=0.9" → Set { gzip, deflate, br }.
+ */
+export function accepted(header = '') {
+  const out = new Set();
+  for (const part of header.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim().match(/^q=([\d.]+)$/)?.[1]).find(Boolean);
+    if (name && (q === undefined || Number(q) > 0)) out.add(name);
+  }
+  if (out.has('*')) for (const [name] of ENCODINGS) out.add(name);
+  return out;
+}
+
+/** The file to send for `file`: [path, content-encoding or null]. */
+async function negotiate(file, acceptEncoding) {
+  const ok = accepted(acceptEncoding);
+  for (const [name, ext] of ENCODINGS) {
+    if (!ok.has(name)) continue;
+    try {
+      if ((await stat(file + ext)).isFile()) return [file + ext, name];
+    } catch {
+      // no such sibling
+    }
+  }
+  return [file, null];
+}
 
 /**
  * Starts serving `dir`; resolves to { server, url } once listening.
@@ -45,10 +79,13 @@ export function serve(dir, { port = 0, base = '/', mounts = {} } = {}) {
     }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      const [sent, encoding] = await negotiate(file, req.headers['accept-encoding']);
+      const body = await readFile(sent);
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
+        vary: 'accept-encoding',
+        ...(encoding ? { 'content-encoding': encoding } : {}),
       });
       res.end(body);
     } catch {
