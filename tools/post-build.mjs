@@ -6,17 +6,18 @@
 //     It is moved into a file (dafu-<hash>.js) so the page runs under a
 //     Content-Security-Policy without 'unsafe-inline'. The loader resolves the
 //     wasm URL against its own URL, so it also works from a host page in
-//     another folder. It starts the app after the page's first frame, and
-//     trunk's preload of the wasm module goes: the largest file must not
-//     compete with what the first frame needs, nor arrive before it (see
+//     another folder. It fetches the wasm module after the page's first
+//     frame, and trunk's preload of the module goes: the largest file must
+//     not compete with what the first frame needs, nor arrive before it (see
 //     extractLoader). Stable entry points for host pages are written too:
 //     dafu.js (the loader) and dafu.css (every stylesheet, in order).
 //  2. Release only: the CSP <meta> goes into index.html.
 //  3. The start page: the app renders its reply list natively
 //     (src/bin/dafu-prerender.rs) and it goes into index.html, so the list
 //     shows as soon as the page is parsed; the live app hydrates it (or
-//     renders over it, src/lib.rs). Its data-* test hooks are dropped: they
-//     mark the live app only.
+//     renders over it, src/lib.rs), so it keeps Yew's component marks and
+//     carries its shape (see withStartPage). Its data-* test hooks are
+//     dropped: they mark the live app only.
 //  4. Release only: dafu-offline.html, one self-contained file that runs from
 //     file:// — wasm-bindgen --target no-modules glue in a classic <script>,
 //     the served (wasm-opt optimized) module embedded as base64, the CSS
