@@ -41,13 +41,19 @@ appTest('without scripts the list is readable; the live app shows the same list'
   }
 });
 
-appTest('a search typed before the app arrives is run by the app', async ({ page, url }) => {
+/** Holds the wasm module back until the returned function is called. */
+async function holdWasm(page) {
   let release;
   const held = new Promise((r) => { release = r; });
   await page.route('**/*_bg.wasm', async (route) => {
     await held;
     await route.continue();
   });
+  return release;
+}
+
+appTest('a search typed before the app arrives is run by the app', async ({ page, url }) => {
+  const release = await holdWasm(page);
   await page.goto(url);
   await page.fill('[data-dafu-prerender] input[type=search]', '沪科建复');
   release();
@@ -59,12 +65,7 @@ appTest('a search typed before the app arrives is run by the app', async ({ page
 
 /** Opens `hash` with the wasm module held back until `before` has run in the page. */
 async function openHeld(page, url, before = () => {}) {
-  let release;
-  const held = new Promise((r) => { release = r; });
-  await page.route('**/*_bg.wasm', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   await page.goto(url);
   await page.evaluate(() => { document.querySelector('[data-dafu-prerender] h1').dataset.seen = 'before'; });
   await page.evaluate(before);

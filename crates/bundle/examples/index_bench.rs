@@ -11,7 +11,8 @@
 //! text set: `--docs` documents (20,000) of `--chars` characters (3,000)
 //! drawn from 3,000 ideographs with Zipf-like frequencies.
 
-use dafu_bundle::index::{build, search, shards_needed, IndexInput, Shard};
+use dafu_bundle::index::scan::{self, OwnedInput};
+use dafu_bundle::index::{build, search, shards_needed, Shard};
 use dafu_bundle::text::normalize;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
@@ -51,32 +52,7 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
 
-struct Doc {
-    title: String,
-    people: Vec<String>,
-    body: Vec<String>,
-}
-
-impl Doc {
-    fn input(&self) -> IndexInput<'_> {
-        IndexInput {
-            title: &self.title,
-            people: self.people.iter().map(String::as_str).collect(),
-            body: self.body.iter().map(String::as_str).collect(),
-        }
-    }
-
-    fn texts(&self) -> [String; 3] {
-        let join = |parts: &[String]| {
-            parts
-                .iter()
-                .map(|p| normalize(p))
-                .collect::<Vec<_>>()
-                .join("\u{1}")
-        };
-        [normalize(&self.title), join(&self.people), join(&self.body)]
-    }
-}
+type Doc = OwnedInput;
 
 fn replies(dir: &str) -> Vec<Doc> {
     let mut paths: Vec<_> = std::fs::read_dir(dir)
@@ -89,18 +65,12 @@ fn replies(dir: &str) -> Vec<Doc> {
         .iter()
         .map(|p| {
             let reply = dafu_parser::parse(&std::fs::read(p).expect("read a reply"));
-            let m = &reply.meta;
+            // What the app's search sees of a reply.
+            let fields = dafu_bundle::search_fields(&reply);
             Doc {
-                title: m.title.clone().unwrap_or_default(),
-                people: m
-                    .proposers
-                    .iter()
-                    .cloned()
-                    .chain(m.doc_number.clone())
-                    .chain(m.session.clone())
-                    .chain(m.proposal_number.clone())
-                    .collect(),
-                body: reply.blocks.iter().map(|b| b.text.clone()).collect(),
+                title: fields.title.to_owned(),
+                people: fields.people.iter().map(|p| p.to_string()).collect(),
+                body: fields.body.iter().map(|b| b.to_string()).collect(),
             }
         })
         .collect()
@@ -201,7 +171,7 @@ fn main() {
         Some(dir) => replies(dir),
         None => synthetic(option("--docs", 20_000), option("--chars", 3_000)),
     };
-    let texts: Vec<[String; 3]> = docs.iter().map(Doc::texts).collect();
+    let texts: Vec<[String; 3]> = docs.iter().map(|d| scan::texts(&d.input())).collect();
     let chars: usize = texts.iter().flatten().map(|t| t.chars().count()).sum();
     let bytes: usize = texts.iter().flatten().map(String::len).sum();
     println!(
@@ -211,11 +181,11 @@ fn main() {
 
     let before = IN_USE.load(Relaxed);
     PEAK.store(before, Relaxed);
-    drop(build(docs.iter().map(Doc::input), 0, target));
+    drop(build(docs.iter().map(OwnedInput::input), 0, target));
     let build_memory = PEAK.load(Relaxed) - before;
     // Large sets are built once more only: a build takes seconds.
     let runs = if chars < 20_000_000 { 3 } else { 1 };
-    let (built, build_time) = time(runs, || build(docs.iter().map(Doc::input), 0, target));
+    let (built, build_time) = time(runs, || build(docs.iter().map(OwnedInput::input), 0, target));
     let size: usize = built.shards.iter().map(Vec::len).sum();
     let largest = built.shards.iter().map(Vec::len).max().unwrap_or(0);
     println!(

@@ -1,7 +1,8 @@
 //! The search index finds exactly what scanning the texts finds, with the
 //! same scores, however many shards it is split into.
 
-use dafu_bundle::index::{build, search, shards_needed, DocHit, IndexInput, Shard};
+use dafu_bundle::index::scan::{self, OwnedInput};
+use dafu_bundle::index::{build, search, shards_needed, DocHit, Shard};
 use dafu_bundle::text::normalize;
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -12,58 +13,10 @@ const ALPHABET: &[char] = &[
     '孵', '化', '器', '基', 'a', 'A', 'ａ', 'Ａ', 'b', 'B', '1', '１', ' ', '\u{3000}', '\u{1}',
 ];
 
-#[derive(Debug, Clone)]
-struct Doc {
-    title: String,
-    people: Vec<String>,
-    body: Vec<String>,
-}
+type Doc = OwnedInput;
 
-impl Doc {
-    fn input(&self) -> IndexInput<'_> {
-        IndexInput {
-            title: &self.title,
-            people: self.people.iter().map(String::as_str).collect(),
-            body: self.body.iter().map(String::as_str).collect(),
-        }
-    }
-
-    /// Title, people and body in normal form, as the app's `Document::new`
-    /// makes them.
-    fn texts(&self) -> [String; 3] {
-        let join = |parts: &[String]| {
-            parts
-                .iter()
-                .map(|p| normalize(p))
-                .collect::<Vec<_>>()
-                .join("\u{1}")
-        };
-        [normalize(&self.title), join(&self.people), join(&self.body)]
-    }
-}
-
-/// The app's brute-force search: `str::match_indices` counts left to right
-/// without overlap, as `memmem::find_iter` does.
-fn brute_force(docs: &[Doc], terms: &[String]) -> Vec<DocHit> {
-    let mut out = Vec::new();
-    'docs: for (doc, d) in docs.iter().enumerate() {
-        let [title, people, body] = d.texts();
-        let mut score = 0;
-        for t in terms {
-            let in_title = title.contains(t.as_str());
-            let in_people = people.contains(t.as_str());
-            let in_body = body.match_indices(t.as_str()).take(99).count() as u32;
-            if !in_title && !in_people && in_body == 0 {
-                continue 'docs;
-            }
-            score += 10_000 * u32::from(in_title) + 100 * u32::from(in_people) + in_body;
-        }
-        out.push(DocHit {
-            doc: doc as u32,
-            score,
-        });
-    }
-    out
+fn texts(d: &Doc) -> [String; 3] {
+    scan::texts(&d.input())
 }
 
 fn text(max: usize) -> impl Strategy<Value = String> {
@@ -126,7 +79,7 @@ fn terms(docs: &[Doc], specs: &[TermSpec]) -> Vec<String> {
                 if docs.is_empty() {
                     continue;
                 }
-                let texts = docs[doc.index(docs.len())].texts();
+                let texts = texts(&docs[doc.index(docs.len())]);
                 let chars: Vec<char> = texts[text.index(3)].chars().collect();
                 if chars.is_empty() {
                     continue;
@@ -143,7 +96,7 @@ fn terms(docs: &[Doc], specs: &[TermSpec]) -> Vec<String> {
 }
 
 fn shards(docs: &[Doc], target: usize) -> Vec<Shard> {
-    build(docs.iter().map(Doc::input), 1, target)
+    build(docs.iter().map(OwnedInput::input), 1, target)
         .shards
         .into_iter()
         .map(|b| Shard::decode(b).unwrap())
@@ -167,7 +120,8 @@ proptest! {
             let needed = shards_needed(&terms, count);
             let given = |i: u32| needed.contains(&i).then(|| &shards[i as usize]);
             let found = search(&terms, count, given);
-            prop_assert_eq!(found, Ok(brute_force(&docs, &terms)), "terms {:?}", terms);
+            let all: Vec<[String; 3]> = docs.iter().map(texts).collect();
+            prop_assert_eq!(found, Ok(scan::scan(&all, &terms)), "terms {:?}", terms);
         }
     }
 

@@ -2,8 +2,8 @@
 //! queries it finds exactly what scanning the texts finds, document by
 //! document and score by score, as the app's search would.
 
-use dafu_bundle::index::{build, search, shards_needed, DocHit, IndexInput, Shard};
-use dafu_bundle::text::normalize;
+use dafu_bundle::index::{build, scan, search, shards_needed, Shard};
+use dafu_bundle::search_fields;
 use std::fs;
 use std::path::Path;
 use std::process::Command;
@@ -24,39 +24,8 @@ fn synth(n: usize, dir: &Path, seed: u64) {
     );
 }
 
-/// A reply as the app's search sees it (`search_document` in
-/// src/model/corpus.rs): title; proposers, document number, session and
-/// proposal number; body blocks.
-struct Doc {
-    title: String,
-    people: Vec<String>,
-    body: Vec<String>,
-}
-
-impl Doc {
-    fn input(&self) -> IndexInput<'_> {
-        IndexInput {
-            title: &self.title,
-            people: self.people.iter().map(String::as_str).collect(),
-            body: self.body.iter().map(String::as_str).collect(),
-        }
-    }
-
-    /// Title, people and body in normal form, as `Document::new` makes
-    /// them.
-    fn texts(&self) -> [String; 3] {
-        let join = |parts: &[String]| {
-            parts
-                .iter()
-                .map(|p| normalize(p))
-                .collect::<Vec<_>>()
-                .join("\u{1}")
-        };
-        [normalize(&self.title), join(&self.people), join(&self.body)]
-    }
-}
-
-fn replies(dir: &Path) -> Vec<Doc> {
+/// The replies of a folder, parsed, in file order.
+fn replies(dir: &Path) -> Vec<dafu_parser::Reply> {
     let mut paths: Vec<_> = fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -65,63 +34,8 @@ fn replies(dir: &Path) -> Vec<Doc> {
     paths.sort();
     paths
         .iter()
-        .map(|p| {
-            let reply = dafu_parser::parse(&fs::read(p).unwrap());
-            let m = reply.meta;
-            Doc {
-                title: m.title.unwrap_or_default(),
-                people: m
-                    .proposers
-                    .into_iter()
-                    .chain(m.doc_number)
-                    .chain(m.session)
-                    .chain(m.proposal_number)
-                    .collect(),
-                body: reply.blocks.into_iter().map(|b| b.text).collect(),
-            }
-        })
+        .map(|p| dafu_parser::parse(&fs::read(p).unwrap()))
         .collect()
-}
-
-/// The app's brute-force search over texts in normal form.
-/// `str::match_indices` counts left to right without overlap, as
-/// `memmem::find_iter` does.
-fn brute_force(texts: &[[Vec<char>; 3]], terms: &[Vec<char>]) -> Vec<DocHit> {
-    let mut out = Vec::new();
-    'docs: for (doc, [title, people, body]) in texts.iter().enumerate() {
-        let mut score = 0;
-        for t in terms {
-            let in_title = occurrences(title, t, 1) > 0;
-            let in_people = occurrences(people, t, 1) > 0;
-            let in_body = occurrences(body, t, 99);
-            if !in_title && !in_people && in_body == 0 {
-                continue 'docs;
-            }
-            score += 10_000 * u32::from(in_title) + 100 * u32::from(in_people) + in_body;
-        }
-        out.push(DocHit {
-            doc: doc as u32,
-            score,
-        });
-    }
-    out
-}
-
-/// Non-overlapping occurrences of `term` in `text`, left to right, at most
-/// `cap`: the naive scan, fast enough unoptimised because it compares
-/// characters, not bytes.
-fn occurrences(text: &[char], term: &[char], cap: u32) -> u32 {
-    let mut found = 0;
-    let mut at = 0;
-    while found < cap && at + term.len() <= text.len() {
-        if text[at] == term[0] && text[at..at + term.len()] == *term {
-            found += 1;
-            at += term.len();
-        } else {
-            at += 1;
-        }
-    }
-    found
 }
 
 /// xorshift64*: queries drawn the same way on every run.
@@ -211,7 +125,8 @@ fn index_equals_scanning(n: usize, seed: u64, target: usize, queries: usize) {
     synth(n, dir.path(), seed);
     let docs = replies(dir.path());
     assert_eq!(docs.len(), n);
-    let built = build(docs.iter().map(Doc::input), seed, target);
+    // What the app's search sees of a reply, as the app's build gives it.
+    let built = build(docs.iter().map(search_fields), seed, target);
     let count = built.shards.len() as u32;
     assert!(count >= 8, "{count} shards: the test wants several");
     let shards: Vec<Shard> = built
@@ -220,9 +135,9 @@ fn index_equals_scanning(n: usize, seed: u64, target: usize, queries: usize) {
         .map(|b| Shard::decode(b).unwrap())
         .collect();
     assert!(shards.iter().all(|s| s.fingerprint() == seed));
-    let texts: Vec<[Vec<char>; 3]> = docs
-        .iter()
-        .map(|d| d.texts().map(|t| t.chars().collect()))
+    let normal: Vec<[String; 3]> = docs.iter().map(|d| scan::texts(&search_fields(d))).collect();
+    let texts: Vec<[Vec<char>; 3]> = (normal.iter())
+        .map(|t| t.clone().map(|t| t.chars().collect()))
         .collect();
 
     let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
@@ -236,7 +151,7 @@ fn index_equals_scanning(n: usize, seed: u64, target: usize, queries: usize) {
             needed.contains(&i).then(|| &shards[i as usize])
         })
         .expect("every needed shard given");
-        let expected = brute_force(&texts, &terms);
+        let expected = scan::scan(&normal, &strings);
         assert_eq!(found, expected, "seed {seed}, terms {strings:?}");
         if expected.is_empty() {
             found_none += 1;

@@ -85,6 +85,7 @@
 //! wrongly.
 
 mod build;
+pub mod scan;
 mod search;
 mod shard;
 mod varint;

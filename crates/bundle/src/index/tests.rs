@@ -1,48 +1,10 @@
 use super::*;
 use crate::text::normalize;
 
-/// A document as the app's brute-force search sees it.
-struct Plain {
-    title: String,
-    people: String,
-    body: String,
-}
-
-fn plain(input: &IndexInput) -> Plain {
-    let join = |parts: &[&str]| {
-        parts
-            .iter()
-            .map(|p| normalize(p))
-            .collect::<Vec<_>>()
-            .join("\u{1}")
-    };
-    Plain {
-        title: normalize(input.title),
-        people: join(&input.people),
-        body: join(&input.body),
-    }
-}
-
-/// The app's search, by scanning.
+/// The app's search, by scanning ([`super::scan`]).
 fn brute_force(docs: &[IndexInput], terms: &[String]) -> Vec<DocHit> {
-    let mut out = Vec::new();
-    'docs: for (doc, input) in docs.iter().enumerate() {
-        let d = plain(input);
-        let mut score = 0;
-        for t in terms {
-            let (title, people) = (d.title.contains(t.as_str()), d.people.contains(t.as_str()));
-            let body = d.body.match_indices(t.as_str()).take(99).count() as u32;
-            if !title && !people && body == 0 {
-                continue 'docs;
-            }
-            score += 10_000 * u32::from(title) + 100 * u32::from(people) + body;
-        }
-        out.push(DocHit {
-            doc: doc as u32,
-            score,
-        });
-    }
-    out
+    let texts: Vec<[String; 3]> = docs.iter().map(scan::texts).collect();
+    scan::scan(&texts, terms)
 }
 
 fn doc<'a>(title: &'a str, people: &[&'a str], body: &[&'a str]) -> IndexInput<'a> {
