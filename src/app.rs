@@ -33,6 +33,12 @@ pub fn app() -> Html {
             for (part, id, data) in parts::take_queued() {
                 let _ = deliver(&corpus, part, id, &data);
             }
+            // A reader in the address: its text is asked for now, while
+            // the app renders its first page.
+            let open = Route::from_hash(&hash::hash()).open_reply().and_then(|id| corpus.find(id));
+            if let Some(chunk) = open.and_then(|i| corpus.entries[i].body().is_none().then_some(corpus.entries[i].chunk)).flatten() {
+                parts::request(Part::Chunk, chunk);
+            }
             Rc::new(corpus)
         })
     });
@@ -292,12 +298,43 @@ fn receive(app: &AppHandle, delivery: parts::Delivery) {
     match delivery {
         parts::Delivery::Data(part, id, data) => {
             match deliver(&app.corpus, part, id, &data) {
+                Ok(()) if part == Part::Chunk => chunk_arrived(app),
                 Ok(()) => app.dispatch(Action::PartArrived(part)),
                 Err(why) => app.dispatch(Action::PartFailed(part, id, why)),
             }
         }
         parts::Delivery::Failed(part, id, why) => app.dispatch(Action::PartFailed(part, id, why)),
     }
+}
+
+/// Tells the views that bodies arrived: at once, unless it did so less than
+/// a frame ago, when one telling at the end of that frame covers every
+/// chunk arriving meanwhile (a view loading thousands of chunks renders
+/// once a frame, not once a chunk).
+fn chunk_arrived(app: &AppHandle) {
+    use std::cell::Cell;
+    thread_local! {
+        static LAST: Cell<f64> = const { Cell::new(f64::NEG_INFINITY) };
+        static SCHEDULED: Cell<bool> = const { Cell::new(false) };
+    }
+    const FRAME_MS: u32 = 16;
+    if SCHEDULED.get() {
+        return;
+    }
+    let now = js_sys::Date::now();
+    if now - LAST.get() >= f64::from(FRAME_MS) {
+        LAST.set(now);
+        app.dispatch(Action::PartArrived(Part::Chunk));
+        return;
+    }
+    SCHEDULED.set(true);
+    let app = app.clone();
+    gloo::timers::callback::Timeout::new(FRAME_MS, move || {
+        SCHEDULED.set(false);
+        LAST.set(js_sys::Date::now());
+        app.dispatch(Action::PartArrived(Part::Chunk));
+    })
+    .forget();
 }
 
 /// Decodes a corpus file's payload into the corpus.

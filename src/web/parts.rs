@@ -30,6 +30,8 @@ const IN_FLIGHT: usize = 6;
 #[derive(Default)]
 struct Loader {
     on_delivery: Option<Rc<dyn Fn(Delivery)>>,
+    /// What arrived before anyone listened (a file asked for at start-up).
+    early: Vec<Delivery>,
     /// Asked for and not yet delivered or failed.
     pending: HashSet<(Part, u32)>,
     queue: VecDeque<(Part, u32)>,
@@ -44,7 +46,14 @@ thread_local! {
 /// delivered at once.
 pub fn listen(on_delivery: impl Fn(Delivery) + 'static) {
     let on_delivery: Rc<dyn Fn(Delivery)> = Rc::new(on_delivery);
-    LOADER.with(|l| l.borrow_mut().on_delivery = Some(on_delivery));
+    let early = LOADER.with(|l| {
+        let mut l = l.borrow_mut();
+        l.on_delivery = Some(on_delivery.clone());
+        std::mem::take(&mut l.early)
+    });
+    for delivery in early {
+        on_delivery(delivery);
+    }
     let window = gloo::utils::window();
     let queued = js_sys::Reflect::get(&window, &"dafuQ".into()).unwrap_or(JsValue::UNDEFINED);
     let push = Closure::<dyn Fn(JsValue)>::new(receive);
@@ -167,8 +176,9 @@ fn finish(key: (Part, u32), delivery: Delivery) {
         l.pending.remove(&key);
         l.on_delivery.clone()
     });
-    if let Some(handler) = handler {
-        handler(delivery);
+    match handler {
+        Some(handler) => handler(delivery),
+        None => LOADER.with(|l| l.borrow_mut().early.push(delivery)),
     }
 }
 

@@ -73,8 +73,10 @@ pub struct Chunk {
 pub const CHUNK_BYTES: usize = 24 * 1024;
 pub const MAX_CHUNK_REPLIES: usize = 16;
 
-/// The search index aims at shards of this many bytes.
-pub const SHARD_BYTES: usize = 256 * 1024;
+/// The search index aims at shards of this many bytes: a keystroke that
+/// brings a new character pair loads its shard, so small shards keep typing
+/// quick (the index makes 4,096 shards at most).
+pub const SHARD_BYTES: usize = 64 * 1024;
 
 /// A bundle split into the list index and chunks. Chunks are filled newest
 /// reply first, so the replies the list shows first share few chunks.
