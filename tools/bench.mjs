@@ -276,7 +276,11 @@ const PROBE = String.raw`(() => {
   const inSnippet = (n) => (n.nodeType === 1 ? n : n.parentElement)?.closest?.('.result-snippet');
   const snippetOnly = (records) => records.every((r) => inSnippet(r.target)
     || (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => n.nodeType === 1 && n.classList.contains('result-snippet'))));
-  const obs = new MutationObserver((records) => {
+  const obs = new MutationObserver((all) => {
+    // Script elements the app adds to <head> to load corpus files change
+    // nothing on screen.
+    const records = all.filter((r) => r.target !== document.head);
+    if (!records.length) return;
     const p = b.pending;
     if (p && snippetOnly(records)) { p.snippetMut = performance.now(); }
     else if (p) { p.muts++; p.lastMut = performance.now(); p.frame = null; requestAnimationFrame(() => { if (p.frame === null) p.frame = performance.now(); }); }

@@ -69,6 +69,7 @@ pub fn result_list(props: &ResultListProps) -> Html {
                 if !order.is_empty() { <span class="order">{ " · " }{ order }</span> }
             </p>
             if !props.outcome.pending.is_empty() {
+                // The rows below are the last search's until the shards are here.
                 if failed.is_empty() {
                     <p class="muted" role="status" data-search-pending="">{ lang.pick("正在载入搜索索引…", "Loading the search index…") }</p>
                 } else {
@@ -82,7 +83,7 @@ pub fn result_list(props: &ResultListProps) -> Html {
                     <ExportButtons what="答复" count={shown} table={table} />
                 </div>
             }
-            if !props.outcome.pending.is_empty() {
+            if shown == 0 && !props.outcome.pending.is_empty() {
             } else if shown == 0 {
                 <div class="empty">
                     <p>{ lang.pick("没有符合条件的答复。", "No reply matches.") }</p>

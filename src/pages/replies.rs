@@ -38,6 +38,16 @@ pub fn replies_page() -> Html {
                 &facts,
                 last.as_ref().map(|(_, o)| &**o),
             ));
+            // While its shards load, a search shows the last complete
+            // outcome with a note: nothing is torn down and built again.
+            if !outcome.pending.is_empty() {
+                if let Some((_, last)) = last.filter(|(_, o)| o.pending.is_empty()) {
+                    return Rc::new(Outcome {
+                        pending: outcome.pending.clone(),
+                        ..(*last).clone()
+                    });
+                }
+            }
             *previous.borrow_mut() = Some((app.imports_rev, outcome.clone()));
             outcome
         })
