@@ -37,7 +37,7 @@ pub fn app() -> Html {
             // the app renders its first page.
             let open = Route::from_hash(&hash::hash()).open_reply().and_then(|id| corpus.find(id));
             if let Some(chunk) = open.and_then(|i| corpus.entries[i].body().is_none().then_some(corpus.entries[i].chunk)).flatten() {
-                parts::request(Part::Chunk, chunk);
+                parts::request_first(Part::Chunk, chunk);
             }
             Rc::new(corpus)
         })

@@ -39,7 +39,7 @@ pub fn use_body(index: usize) -> BodyState {
         .flatten();
     use_effect_with(wanted, |chunk| {
         if let Some(chunk) = *chunk {
-            crate::web::parts::request(Part::Chunk, chunk);
+            crate::web::parts::request_first(Part::Chunk, chunk);
         }
     });
     state

@@ -55,7 +55,7 @@ pub fn replies_page() -> Html {
     // The index shards the search waits for.
     use_effect_with(outcome.pending.clone(), |pending| {
         for &shard in pending {
-            crate::web::parts::request(dafu_bundle::split::Part::Shard, shard);
+            crate::web::parts::request_first(dafu_bundle::split::Part::Shard, shard);
         }
     });
     let open_id = app.route.open_reply().map(str::to_owned);

@@ -93,19 +93,37 @@ fn receive(item: JsValue) {
     }
 }
 
-/// Asks for a corpus file, once until it arrives or fails.
+/// Asks for a corpus file, once until it arrives or fails, behind the
+/// files asked for before.
 pub fn request(part: Part, id: u32) {
-    let start = LOADER.with(|l| {
+    enqueue((part, id), false);
+}
+
+/// Asks for a corpus file ahead of every file still waiting: what the user
+/// waits for (a search's shards, the open reply's text) does not queue
+/// behind the snippets of a list or a view loading every chunk.
+pub fn request_first(part: Part, id: u32) {
+    enqueue((part, id), true);
+}
+
+fn enqueue(key: (Part, u32), first: bool) {
+    LOADER.with(|l| {
         let mut l = l.borrow_mut();
-        if !l.pending.insert((part, id)) {
-            return false;
+        if l.pending.insert(key) {
+            if first {
+                l.queue.push_front(key);
+            } else {
+                l.queue.push_back(key);
+            }
+        } else if first {
+            // Waiting already (not loading yet): to the front.
+            if let Some(at) = l.queue.iter().position(|k| *k == key) {
+                l.queue.remove(at);
+                l.queue.push_front(key);
+            }
         }
-        l.queue.push_back((part, id));
-        true
     });
-    if start {
-        pump();
-    }
+    pump();
 }
 
 /// Starts queued loads while fewer than [`IN_FLIGHT`] are loading.
