@@ -2,7 +2,7 @@
 //! same scores, however many shards it is split into.
 
 use dafu_bundle::index::scan::{self, OwnedInput};
-use dafu_bundle::index::{build, search, shards_needed, DocHit, Shard};
+use dafu_bundle::index::{build, search, shards_needed, Shard};
 use dafu_bundle::text::normalize;
 use proptest::prelude::*;
 use proptest::sample::Index;
