@@ -36,7 +36,7 @@ pub fn app() -> Html {
             // A reader in the address: its text is asked for now, while
             // the app renders its first page.
             let open = Route::from_hash(&hash::hash()).open_reply().and_then(|id| corpus.find(id));
-            if let Some(chunk) = open.and_then(|i| corpus.entries[i].body().is_none().then_some(corpus.entries[i].chunk)).flatten() {
+            if let Some(chunk) = open.and_then(|i| corpus.entries[i].chunk_to_load()) {
                 parts::request_first(Part::Chunk, chunk);
             }
             Rc::new(corpus)

@@ -43,9 +43,8 @@ pub fn result_item(props: &ResultItemProps) -> Html {
     let number = meta.doc_number.clone().unwrap_or_default();
     // A search shows where the body matches: its chunk is asked for.
     let body = entry.body().cloned();
-    let wanted = (!props.query.is_empty() && body.is_none())
-        .then_some(entry.chunk)
-        .flatten();
+    let to_load = entry.chunk_to_load();
+    let wanted = to_load.filter(|_| !props.query.is_empty());
     use_effect_with(wanted, |chunk| {
         if let Some(chunk) = *chunk {
             crate::web::parts::request(dafu_bundle::split::Part::Chunk, chunk);
@@ -60,9 +59,8 @@ pub fn result_item(props: &ResultItemProps) -> Html {
     // Pointing at a result or tabbing to it asks for its text: by the click
     // it is usually here.
     let prefetch = {
-        let chunk = entry.body().is_none().then_some(entry.chunk).flatten();
         Callback::from(move |_: Event| {
-            if let Some(chunk) = chunk {
+            if let Some(chunk) = to_load {
                 crate::web::parts::request(dafu_bundle::split::Part::Chunk, chunk);
             }
         })

@@ -62,8 +62,10 @@ pub fn use_all_bodies() -> Option<Loading> {
         .map(|(_, why)| why.clone())
         .collect();
     {
+        // Asked for once, and again after a failure: not on every arrival,
+        // which would go through thousands of chunks each frame.
         let missing = missing.clone();
-        use_effect_with((missing, app.part_errors.len()), |(missing, _)| {
+        use_effect_with(app.part_errors.len(), move |_| {
             for &chunk in missing.iter() {
                 crate::web::parts::request(Part::Chunk, chunk);
             }

@@ -111,6 +111,11 @@ impl Entry {
     pub fn body(&self) -> Option<&Rc<Body>> {
         self.body.get()
     }
+
+    /// The chunk to ask for: the one its body comes in, while it is not here.
+    pub fn chunk_to_load(&self) -> Option<u32> {
+        self.chunk.filter(|_| self.body().is_none())
+    }
 }
 
 /// The whole corpus, in bundle order.

@@ -54,15 +54,14 @@ pub fn listen(on_delivery: impl Fn(Delivery) + 'static) {
     for delivery in early {
         on_delivery(delivery);
     }
-    let window = gloo::utils::window();
-    let queued = js_sys::Reflect::get(&window, &"dafuQ".into()).unwrap_or(JsValue::UNDEFINED);
+    let queued = take_queued();
     let push = Closure::<dyn Fn(JsValue)>::new(receive);
     let queue = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&queue, &"push".into(), push.as_ref());
     push.forget();
-    let _ = js_sys::Reflect::set(&window, &"dafuQ".into(), &queue);
-    if let Ok(items) = queued.dyn_into::<js_sys::Array>() {
-        items.for_each(&mut |item, _, _| receive(item));
+    let _ = js_sys::Reflect::set(&gloo::utils::window(), &"dafuQ".into(), &queue);
+    for (part, id, data) in queued {
+        finish((part, id), Delivery::Data(part, id, data));
     }
 }
 
