@@ -3,6 +3,7 @@
 //! start-up in the browser.
 #![forbid(unsafe_code)]
 
+pub mod followups;
 pub mod index;
 pub mod split;
 pub mod text;

@@ -18,7 +18,7 @@ use dafu_parser::{Figure, FigureKind, Reply};
 use serde::{Deserialize, Serialize};
 
 /// Words that end a programme's name.
-const PROGRAMME_ENDS: &[&str] = &[
+pub(crate) const PROGRAMME_ENDS: &[&str] = &[
     "孵化器",
     "计划",
     "工程",
@@ -42,7 +42,7 @@ const PROGRAMME_ENDS: &[&str] = &[
 /// Characters a name does not start with: verbs and particles before it.
 const NOT_FIRST: &str = "的和与及等在为对将把被从向以于建设推动加快支持开展实施推进打造依托通过围绕深化家个批首各类级型并也还已由是";
 /// How many characters before the ending word a name may have.
-const MAX_LEAD: usize = 8;
+pub(crate) const MAX_LEAD: usize = 8;
 const MIN_LEAD: usize = 2;
 
 /// What a term is.
@@ -137,7 +137,7 @@ fn figure_key(f: &Figure) -> Option<(u8, String, u64)> {
 }
 
 /// A figure as it reads without its qualifier and spaces: 超 74 亿元 → 74亿元.
-fn figure_text(f: &Figure) -> String {
+pub(crate) fn figure_text(f: &Figure) -> String {
     let mut text = f.text.clone();
     if let Some(q) = &f.qualifier_text {
         if let Some(rest) = text.strip_prefix(q.as_str()) {
@@ -149,7 +149,7 @@ fn figure_text(f: &Figure) -> String {
     text.split_whitespace().collect()
 }
 
-fn is_han(c: char) -> bool {
+pub(crate) fn is_han(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
 }
 
@@ -157,6 +157,13 @@ fn is_han(c: char) -> bool {
 /// characters before it (2 to 8 of them, not starting with a verb or a
 /// particle), with the word; and every short term quoted “…”.
 pub fn candidates(text: &str) -> BTreeSet<String> {
+    let mut out = programmes(text);
+    out.extend(quoted(text));
+    out
+}
+
+/// The programme names of [`candidates`]: every lead before a programme word.
+pub fn programmes(text: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     for end in PROGRAMME_ENDS {
@@ -175,6 +182,12 @@ pub fn candidates(text: &str) -> BTreeSet<String> {
             }
         }
     }
+    out
+}
+
+/// The terms of 2 to 12 Chinese characters a text quotes “…”.
+pub fn quoted(text: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
     for quoted in text.split('“').skip(1) {
         if let Some((term, _)) = quoted.split_once('”') {
             let n = term.chars().count();
@@ -185,4 +198,3 @@ pub fn candidates(text: &str) -> BTreeSet<String> {
     }
     out
 }
-

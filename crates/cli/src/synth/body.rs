@@ -43,7 +43,8 @@ pub(super) fn write(g: &mut Gen, paras: &mut Vec<String>) {
         let p = paragraph(g, layout, &mut section, paras);
         // The first body paragraph always reports some figures.
         let p = if body_len == 0 {
-            format!("{}{p}", g.figure_sentence())
+            let report = g.programmes.reports.map(|r| super::programmes::report(r, g.year));
+            format!("{}{p}{}", g.figure_sentence(), report.unwrap_or_default())
         } else {
             p
         };

@@ -2,6 +2,7 @@
 //! phrases that name people and policies. Its figure and sentence phrases
 //! live in `figures.rs` and `sentences.rs`.
 
+use super::programmes::Programmes;
 use super::rng::Rng;
 use super::words::{FIELDS, GIVEN, SURNAMES, TOPICS, VERBS};
 
@@ -18,6 +19,8 @@ pub(super) struct Gen {
     pub(super) rng: Rng,
     pub(super) style: Style,
     pub(super) year: u16,
+    /// The recurring programmes it names (see `programmes.rs`).
+    pub(super) programmes: Programmes,
 }
 
 impl Gen {
@@ -32,7 +35,12 @@ impl Gen {
             markdown: rng.chance(0.35),
             fullwidth: rng.chance(0.08),
         };
-        Gen { rng, style, year }
+        Gen {
+            rng,
+            style,
+            year,
+            programmes: Programmes::draw(seed, index),
+        }
     }
 
     pub(super) fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {

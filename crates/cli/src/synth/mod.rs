@@ -12,8 +12,10 @@
 //!
 //! Output is deterministic for a seed, and reply `i` does not depend on `N`:
 //! `synth 500` is a prefix of `synth 2000`. Besides the texts, `manifest.json`
-//! records for each file its kind, next-steps shape and the number of
-//! commitments it was written with. Synthetic replies are never bundled by
+//! records for each file its kind, next-steps shape, the number of
+//! commitments it was written with and the recurring programmes it names
+//! (`programmes.rs`): the first commitment may continue one, the body may
+//! report on one, so later replies follow earlier commitments up. Synthetic replies are never bundled by
 //! default; point `DAFU_CORPUS` at the output folder to build the app with them.
 
 use std::fs;
@@ -26,6 +28,7 @@ mod figures;
 mod front;
 mod generator;
 mod next_steps;
+mod programmes;
 mod rng;
 mod sentences;
 mod words;
@@ -54,6 +57,8 @@ pub fn run(n: usize, out: &Path, seed: u64) -> io::Result<u8> {
             "kind": reply.kind,
             "next_steps": reply.shape.name(),
             "commitments": reply.commitments,
+            "programme_commitment": reply.programme_commitment,
+            "programme_report": reply.programme_report,
             "bytes": reply.text.len(),
         }));
     }
@@ -78,6 +83,10 @@ pub struct Synthetic {
     pub shape: Shape,
     /// Items written in the next-steps section (1 for a single sentence).
     pub commitments: usize,
+    /// The recurring programme its first commitment continues.
+    pub programme_commitment: Option<&'static str>,
+    /// The recurring programme its body reports on.
+    pub programme_report: Option<&'static str>,
 }
 
 /// How the next-steps section is written.
@@ -122,7 +131,10 @@ pub fn generate(seed: u64, index: u64) -> Synthetic {
     let body_start = paras.len();
     front::opening(&mut g, proposal, you, &mut paras);
     body::write(&mut g, &mut paras);
+    let planned = g.programmes;
     let (shape, commitments) = next_steps::write(&mut g, you, &mut paras);
+    // A single-sentence section has no room for the programme.
+    let committed = planned.commits.filter(|_| g.programmes.commits.is_none());
     back::thanks(&mut g, shape, you, &mut paras);
     // Figures and stray spaces are tidied from the opening to the thanks;
     // the header keeps its spelling, the sign-off tidies its own date.
@@ -136,6 +148,8 @@ pub fn generate(seed: u64, index: u64) -> Synthetic {
         kind: if proposal { "proposal" } else { "suggestion" },
         shape,
         commitments,
+        programme_commitment: committed.map(|p| programmes::NAMES[p]),
+        programme_report: planned.reports.map(|p| programmes::NAMES[p]),
     }
 }
 
@@ -184,7 +198,7 @@ mod tests {
         }
         let pinned = [
             (14060, 0x9725_29da_037c_4b33),
-            (12401, 0xdd22_dd94_4d34_c0eb),
+            (12505, 0x015b_75c7_653f_0d99),
             (6998, 0x8896_af4a_9d22_edd0),
             (3794, 0x7e11_8ec5_2fc3_b873),
             (5291, 0xab71_8c8e_09b1_94e5),

@@ -128,7 +128,10 @@ impl Gen {
     }
 
     fn commitment_text(&mut self) -> String {
-        let mut t = String::new();
+        // The first commitment continues the reply's programme, if any.
+        let mut t = (self.programmes.commits.take())
+            .map(super::programmes::commitment)
+            .unwrap_or_default();
         let n = self.rng.int(1, 3);
         for _ in 0..n {
             let topic = self.pick(TOPICS);
