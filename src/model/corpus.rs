@@ -7,6 +7,9 @@
 //! index ([`crate::model::corpus::find`]). Natively, and for imported
 //! replies, the whole reply is at hand from the start.
 
+use dafu_bundle::followups::{Leads, Probe};
+#[cfg(test)]
+use dafu_bundle::followups::{date_key, Dated};
 use dafu_bundle::split::{ListIndex, Listed, Money};
 #[cfg(test)]
 use dafu_bundle::{Bundle, BundledReply};
@@ -23,6 +26,8 @@ use crate::model::xrefs::Term;
 
 mod delivery;
 mod find;
+mod follow;
+pub use follow::{FollowUps, Found};
 pub use find::{Outcome, Shards};
 
 /// One reply: its metadata and counts always, its body once loaded.
@@ -43,6 +48,9 @@ pub struct Entry {
     /// The chunk its body comes in; `None` when the body came with it.
     pub chunk: Option<u32>,
     body: OnceCell<Rc<Body>>,
+    /// What an imported reply offers to the follow-ups of earlier
+    /// commitments, made when first asked for.
+    probe: OnceCell<Probe>,
     /// Replies whose body came with them are searched by scan; the others
     /// through the index.
     search: Option<Document>,
@@ -56,13 +64,17 @@ pub struct Body {
     /// Per body block, the range of [`Reply::figures`] it holds (figures
     /// come in reading order), so a block finds its figures without a scan.
     pub block_figures: Vec<Range<usize>>,
+    /// Per commitment, its follow-ups among the bundled replies, found at
+    /// build time (empty for an imported reply: see [`Corpus::follow_ups`]).
+    pub leads: Vec<Leads>,
 }
 
 impl Body {
-    fn new(reply: Reply) -> Body {
+    fn new(reply: Reply, leads: Vec<Leads>) -> Body {
         Body {
             block_figures: block_figures(&reply),
             reply,
+            leads,
         }
     }
 
@@ -135,6 +147,9 @@ pub struct Corpus {
     bundled_xrefs: Rc<OnceCell<Vec<Term>>>,
     /// The same with the imported replies, found when first asked for.
     xrefs: OnceCell<Vec<Term>>,
+    /// The follow-ups of imported replies' commitments among all replies,
+    /// found once every body is here.
+    import_leads: OnceCell<Vec<Vec<Leads>>>,
     /// Per chunk, the entries whose bodies it holds, in chunk order.
     chunks: Rc<Vec<Vec<usize>>>,
     /// The build's fingerprint, which every chunk and shard carries.
@@ -153,10 +168,18 @@ impl Corpus {
     /// Every reply with its body (natively, for tests).
     #[cfg(test)]
     pub fn new(bundle: Bundle) -> Corpus {
-        let replies = bundle
-            .replies
-            .into_iter()
-            .map(|BundledReply { file, reply }| (file, reply));
+        let leads = {
+            let dated: Vec<Dated> = (bundle.replies.iter())
+                .map(|r| Dated {
+                    reply: &r.reply,
+                    date: date_key(&r.reply.meta),
+                })
+                .collect();
+            dafu_bundle::followups::find_all(&dated)
+        };
+        let replies = (bundle.replies.into_iter())
+            .zip(leads)
+            .map(|(BundledReply { file, reply }, leads)| (file, reply, leads));
         let mut corpus = Corpus::build(Vec::new(), replies, false);
         let terms = crate::model::xrefs::find(corpus.entries.iter().filter_map(|e| e.body()).map(|b| &b.reply));
         corpus.bundled_xrefs = Rc::new(OnceCell::from(terms));
@@ -192,6 +215,7 @@ impl Corpus {
                 largest_money,
                 chunk: Some(chunk),
                 body: OnceCell::new(),
+                probe: OnceCell::new(),
                 search: None,
             }));
         }
@@ -211,7 +235,7 @@ impl Corpus {
             .filter(|e| !e.imported)
             .cloned()
             .collect();
-        let replies = imported.iter().map(|f| (f.file.clone(), f.reply.clone()));
+        let replies = (imported.iter()).map(|f| (f.file.clone(), f.reply.clone(), Vec::new()));
         let mut corpus = Corpus::build(bundled, replies, true);
         corpus.chunks = self.chunks.clone();
         corpus.bundled_xrefs = self.bundled_xrefs.clone();
@@ -222,14 +246,14 @@ impl Corpus {
 
     fn build(
         mut entries: Vec<Rc<Entry>>,
-        replies: impl Iterator<Item = (String, Reply)>,
+        replies: impl Iterator<Item = (String, Reply, Vec<Leads>)>,
         imported: bool,
     ) -> Corpus {
         let mut ids: std::collections::HashSet<String> =
             entries.iter().map(|e| e.id.clone()).collect();
-        for (file, reply) in replies {
+        for (file, reply, leads) in replies {
             let id = unique_id(&mut ids, &file, reply.meta.doc_number.as_deref());
-            let body = Body::new(reply);
+            let body = Body::new(reply, leads);
             let reply = &body.reply;
             let money = dafu_bundle::split::listed(&file, reply, 0).largest_money;
             entries.push(Rc::new(Entry {
@@ -243,6 +267,7 @@ impl Corpus {
                 largest_money: money,
                 chunk: None,
                 body: OnceCell::from(Rc::new(body)),
+                probe: OnceCell::new(),
                 file,
             }));
         }

@@ -186,6 +186,7 @@ mod tests {
             note: note.into(),
             date: date.map(Into::into),
             modified,
+            ..Entry::default()
         };
         let day = Some("2025-11-23");
         let cases = [

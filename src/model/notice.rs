@@ -108,6 +108,8 @@ pub enum Notice {
     },
     /// A note was longer than the limit and was cut.
     NoteTooLong,
+    /// A commitment already has the most evidence an entry keeps.
+    TooMuchEvidence,
     /// Every entry was cleared.
     Reset,
     /// The export file was offered for download.
@@ -182,7 +184,7 @@ impl Notice {
             | Notice::RepliesNotSaved { .. } => Topic::ImportsStored,
             Notice::Unavailable | Notice::QuotaExceeded | Notice::SaveFailed(_) => Topic::Storage,
             Notice::Imported(_) | Notice::ImportFailed { .. } => Topic::TrackerImport,
-            Notice::NoteTooLong | Notice::Reset | Notice::Exported(_) => Topic::Tracker,
+            Notice::NoteTooLong | Notice::TooMuchEvidence | Notice::Reset | Notice::Exported(_) => Topic::Tracker,
             Notice::Replies(_) | Notice::ReplyRemoved(_) => Topic::Replies,
             Notice::Conflicts(_) => Topic::Tabs,
         }
@@ -286,6 +288,14 @@ impl Notice {
                 "A note holds at most {} characters: the rest was not kept.",
                 format::count(MAX_NOTE_CHARS)
             ),
+            (Notice::TooMuchEvidence, Lang::Zh) => format!(
+                "每项承诺最多采纳 {} 件答复作为依据；请先撤销一件。",
+                crate::model::tracker::MAX_EVIDENCE
+            ),
+            (Notice::TooMuchEvidence, Lang::En) => format!(
+                "A commitment keeps at most {} replies as evidence: withdraw one first.",
+                crate::model::tracker::MAX_EVIDENCE
+            ),
             (Notice::Reset, _) => lang.pick("已清空全部承诺进展。", "All commitment progress was cleared.").into(),
             (Notice::Exported(file), Lang::Zh) => format!("已导出为 {file}。"),
             (Notice::Exported(file), Lang::En) => format!("Exported as {file}."),
@@ -343,6 +353,12 @@ fn import_message(r: &ImportReport, lang: Lang) -> String {
             r.conflicts.len()
         ),
     };
+    if r.extended > 0 {
+        out += &match lang {
+            Lang::Zh => format!("，{} 条补充了进展记录或依据", r.extended),
+            Lang::En => format!(", {} gained status history or evidence", r.extended),
+        };
+    }
     if r.rejected > 0 {
         out += &match lang {
             Lang::Zh => format!("，拒绝 {} 条格式有误的", r.rejected),

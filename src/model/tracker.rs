@@ -9,9 +9,11 @@
 //! The stored and exported format (one JSON object, versioned):
 //!
 //! ```json
-//! {"format":"dafu.tracker","version":2,
+//! {"format":"dafu.tracker","version":3,
 //!  "entries":{"<commitment id>":{"status":"kept","note":"…","date":"2025-11-23",
-//!                                "modified":"2025-11-23T08:15:30.123Z"}}}
+//!                                "modified":"2025-11-23T08:15:30.123Z",
+//!                                "history":[{"status":"kept","date":"2025-11-23","at":"…"}],
+//!                                "evidence":[{"reply":"沪科提复〔2025〕58号","terms":["…"],"date":"2025-11-23"}]}}}
 //! ```
 //!
 //! Entries whose id is not in the current corpus are kept: they may belong
@@ -28,10 +30,12 @@ use crate::model::notice::{too_big, Notice, Store};
 use crate::model::replica::{Read, Record};
 
 mod document;
+mod history;
 #[cfg(test)]
 mod tests;
 
 pub use document::*;
+pub use history::{Change, Evidence, MAX_EVIDENCE};
 
 /// `localStorage` key of the tracker, from version 2 on. The document's
 /// `version` field says which version it is; a later version stays here.
@@ -43,7 +47,7 @@ pub const LEGACY_KEY: &str = "dafu.tracker.v1";
 pub const FORMAT: &str = "dafu.tracker";
 /// Value of the `version` field this build writes; it reads every version
 /// up to this one (older ones through [`migrate`]).
-pub const VERSION: u64 = 2;
+pub const VERSION: u64 = 3;
 
 /// Largest tracker file an import reads: five times what a full tracker
 /// takes (some 100 bytes an entry at [`MAX_ENTRIES`]), and about what
@@ -126,10 +130,15 @@ pub struct Entry {
     /// ISO date (`YYYY-MM-DD`) the status was last set; `None` when only a
     /// note was written.
     pub date: Option<String>,
-    /// When the status or the note last changed, by the browser's clock
-    /// (`2025-11-23T08:15:30.123Z`); `None` for entries saved by version 1,
-    /// which recorded no such time.
+    /// When the status, the note or the evidence last changed, by the
+    /// browser's clock (`2025-11-23T08:15:30.123Z`); `None` for entries
+    /// saved by version 1, which recorded no such time.
     pub modified: Option<String>,
+    /// Every status it was given, oldest first (from version 3 on; a
+    /// version 2 entry brings its last one).
+    pub history: Vec<Change>,
+    /// Later replies accepted as evidence for its status.
+    pub evidence: Vec<Evidence>,
 }
 
 impl Entry {
@@ -148,6 +157,16 @@ impl Entry {
     /// The modified time in milliseconds since 1970, when known.
     pub fn modified_ms(&self) -> Option<i64> {
         self.modified.as_deref().and_then(timestamp_ms)
+    }
+
+    /// Takes the history and evidence `other` has and this entry lacks.
+    pub fn absorb(&mut self, other: &Entry) -> bool {
+        history::absorb(
+            &mut self.history,
+            &mut self.evidence,
+            &other.history,
+            &other.evidence,
+        )
     }
 }
 
@@ -174,6 +193,19 @@ pub enum TrackerAction {
     SetNote {
         id: String,
         note: String,
+        now: String,
+    },
+    /// Accept a later reply as evidence for a commitment's status (a reply
+    /// accepted before keeps its first acceptance).
+    AddEvidence {
+        id: String,
+        evidence: Evidence,
+        now: String,
+    },
+    /// Withdraw a reply accepted as evidence.
+    RemoveEvidence {
+        id: String,
+        reply: String,
         now: String,
     },
     /// Forget every entry (the UI asks for confirmation first).
@@ -243,9 +275,38 @@ impl Tracker {
                 now,
             } => {
                 let entry = self.entries.entry(id).or_default();
+                if entry.status != status || entry.history.is_empty() {
+                    entry.history.push(Change {
+                        date: today.clone(),
+                        at: Some(now.clone()),
+                        status,
+                    });
+                    history::tidy(&mut entry.history);
+                }
                 entry.status = status;
                 entry.date = Some(today);
                 entry.modified = Some(now);
+                None
+            }
+            TrackerAction::AddEvidence { id, evidence, now } => {
+                let entry = self.entries.entry(id).or_default();
+                if entry.evidence.len() >= MAX_EVIDENCE {
+                    return Some(Notice::TooMuchEvidence);
+                }
+                if !entry.evidence.iter().any(|e| e.reply == evidence.reply) {
+                    entry.evidence.push(evidence);
+                    entry.modified = Some(now);
+                }
+                None
+            }
+            TrackerAction::RemoveEvidence { id, reply, now } => {
+                if let Some(entry) = self.entries.get_mut(&id) {
+                    let before = entry.evidence.len();
+                    entry.evidence.retain(|e| e.reply != reply);
+                    if entry.evidence.len() != before {
+                        entry.modified = Some(now);
+                    }
+                }
                 None
             }
             TrackerAction::SetNote { id, mut note, now } => {
@@ -294,17 +355,29 @@ impl Tracker {
                 report.added += 1;
                 continue;
             };
+            // The history and the evidence of both sides are kept, whichever
+            // status and note win.
             match resolve(old, &new) {
-                Resolution::Same | Resolution::Local => report.kept += 1,
+                Resolution::Same | Resolution::Local => {
+                    report.kept += 1;
+                    if old.absorb(&new) {
+                        report.extended += 1;
+                    }
+                }
                 Resolution::Incoming => {
+                    let mut new = new;
+                    new.absorb(old);
                     *old = new;
                     report.updated += 1;
                 }
-                Resolution::Conflict => report.conflicts.push(Conflict {
-                    id,
-                    local: old.clone(),
-                    other: new,
-                }),
+                Resolution::Conflict => {
+                    old.absorb(&new);
+                    report.conflicts.push(Conflict {
+                        id,
+                        local: old.clone(),
+                        other: new,
+                    })
+                }
             }
         }
         Ok(report)
@@ -343,7 +416,16 @@ impl Tracker {
                 }
             });
             if let Some(entry) = kept {
-                entries.insert(id.clone(), entry.clone());
+                let mut entry = entry.clone();
+                // Both sides changed it: neither side's history or
+                // evidence is lost.
+                if let (Some(m), Some(t)) = (m, t) {
+                    if Some(m) != b && Some(t) != b {
+                        entry.absorb(m);
+                        entry.absorb(t);
+                    }
+                }
+                entries.insert(id.clone(), entry);
             }
         }
         (Tracker { entries }, conflicts)
@@ -387,6 +469,12 @@ impl Tracker {
                 o.insert("note".into(), e.note.clone().into());
                 o.insert("date".into(), text(&e.date));
                 o.insert("modified".into(), text(&e.modified));
+                if !e.history.is_empty() {
+                    o.insert("history".into(), history::history_json(&e.history));
+                }
+                if !e.evidence.is_empty() {
+                    o.insert("evidence".into(), history::evidence_json(&e.evidence));
+                }
                 (id.clone(), Value::Object(o))
             })
             .collect();

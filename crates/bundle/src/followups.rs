@@ -21,7 +21,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use dafu_parser::{Commitment, FigureKind, Reply};
+use dafu_parser::{Commitment, FigureKind, Meta, Reply};
 use serde::{Deserialize, Serialize};
 
 use crate::xrefs::{figure_text, is_han, quoted, PROGRAMME_ENDS};
@@ -133,8 +133,7 @@ pub struct Dated<'a> {
 }
 
 /// The date of a reply as [`Dated`] compares it.
-pub fn date_key(reply: &Reply) -> u32 {
-    let m = &reply.meta;
+pub fn date_key(m: &Meta) -> u32 {
     match (m.date, m.doc_year) {
         (Some(d), _) => u32::from(d.year) * 10_000 + u32::from(d.month) * 100 + u32::from(d.day),
         (None, Some(y)) => u32::from(y) * 10_000,
@@ -143,7 +142,7 @@ pub fn date_key(reply: &Reply) -> u32 {
 }
 
 /// What one reply offers to the commitments of earlier ones.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Probe {
     texts: Vec<String>,
     names: HashSet<String>,

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the layout changes, so a stale bundle is refused instead
 /// of misread.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BundledReply {

@@ -13,6 +13,7 @@
 use dafu_parser::{FigureKind, Meta, Reply};
 use serde::{Deserialize, Serialize};
 
+use crate::followups::{date_key, find_all, Dated, Leads};
 use crate::{Bundle, DecodeError, FORMAT_VERSION};
 
 /// What the list, the facets and the charts need of one reply, without its
@@ -64,6 +65,9 @@ pub struct Chunk {
     pub fingerprint: u64,
     pub id: u32,
     pub replies: Vec<Reply>,
+    /// Per reply, the follow-ups of each of its commitments in the whole
+    /// bundle (see [`crate::followups`]; `reply` is an index of the list).
+    pub leads: Vec<Vec<Leads>>,
 }
 
 /// A chunk closes once its replies' bodies pass this many bytes (encoded),
@@ -120,14 +124,24 @@ pub fn split_with(bundle: &Bundle, chunk_bytes: usize) -> (ListIndex, Vec<Chunk>
             fingerprint,
             id,
             replies: Vec::new(),
+            leads: Vec::new(),
         })
         .collect();
+    let dated: Vec<Dated> = (bundle.replies.iter())
+        .map(|r| Dated {
+            reply: &r.reply,
+            date: date_key(&r.reply.meta),
+        })
+        .collect();
+    let mut leads = find_all(&dated).into_iter();
     let replies = bundle
         .replies
         .iter()
         .zip(&chunk_of)
         .map(|(r, &chunk)| {
-            bodies[chunk as usize].replies.push(r.reply.clone());
+            let body = &mut bodies[chunk as usize];
+            body.replies.push(r.reply.clone());
+            body.leads.push(leads.next().unwrap_or_default());
             listed(&r.file, &r.reply, chunk)
         })
         .collect();

@@ -37,7 +37,7 @@ fn corpus(n: usize, seed: u64) -> (Corpus, Vec<Vec<Leads>>) {
             .map(|m| m["programme_commitment"].as_str().map(str::to_owned))
             .collect(),
         texts: replies.iter().map(text).collect(),
-        dates: replies.iter().map(date_key).collect(),
+        dates: replies.iter().map(|r| date_key(&r.meta)).collect(),
         replies,
     };
     let dated: Vec<Dated> = (c.replies.iter().zip(&c.dates))

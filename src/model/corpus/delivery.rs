@@ -25,13 +25,19 @@ impl Corpus {
                 members.len()
             ));
         }
-        for (&i, reply) in members.iter().zip(chunk.replies) {
+        if chunk.leads.len() != chunk.replies.len() {
+            return Err(format!("chunk {} does not match the list", chunk.id));
+        }
+        for ((&i, reply), leads) in members.iter().zip(chunk.replies).zip(chunk.leads) {
             let entry = &self.entries[i];
             if dafu_bundle::split::list_meta(&reply.meta) != entry.meta {
                 return Err(format!("chunk {} does not match the list", chunk.id));
             }
             // Delivered twice: the first stays.
-            let _ = entry.body.set(Rc::new(Body::new(reply)));
+            if leads.len() != reply.commitments.len() {
+                return Err(format!("chunk {} does not match the list", chunk.id));
+            }
+            let _ = entry.body.set(Rc::new(Body::new(reply, leads)));
         }
         Ok(())
     }

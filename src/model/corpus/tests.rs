@@ -377,6 +377,7 @@ mod split {
             fingerprint: 1,
             id: 0,
             replies: vec![],
+            leads: vec![],
         };
         assert!(corpus.deliver_chunk(other).is_err());
         assert!(corpus.deliver_shard(vec![1, 2, 3]).is_err());

@@ -89,6 +89,9 @@ pub struct ImportReport {
     /// Ids where both sides say something the other does not: the local
     /// entry was kept, the file's is listed here.
     pub conflicts: Vec<Conflict>,
+    /// Tracked ids kept as they were here (counted in `kept`) that took
+    /// status changes or evidence from the file.
+    pub extended: usize,
     /// Entries of the file that were malformed and skipped.
     pub rejected: usize,
     /// Notes of the file cut at [`MAX_NOTE_CHARS`].
@@ -157,6 +160,30 @@ pub fn migrate(mut doc: Map<String, Value>, version: u64) -> Map<String, Value> 
     if version < 2 {
         doc = v1_to_v2(doc);
     }
+    if version < 3 {
+        doc = v2_to_v3(doc);
+    }
+    doc
+}
+
+/// Version 2 → 3: an entry with a status gains a history of one change,
+/// its last (the status, its date and, when known, its time); none gains
+/// evidence.
+fn v2_to_v3(mut doc: Map<String, Value>) -> Map<String, Value> {
+    if let Some(Value::Object(entries)) = doc.get_mut("entries") {
+        for entry in entries.values_mut() {
+            let Value::Object(e) = entry else { continue };
+            let rated = matches!(e.get("status"), Some(Value::String(s)) if s != Status::NotRated.key());
+            if rated && matches!(e.get("date"), Some(Value::String(_))) && !e.contains_key("history") {
+                let mut change = Map::new();
+                change.insert("status".into(), e["status"].clone());
+                change.insert("date".into(), e["date"].clone());
+                change.insert("at".into(), e.get("modified").cloned().unwrap_or(Value::Null));
+                e.insert("history".into(), Value::Array(vec![Value::Object(change)]));
+            }
+        }
+    }
+    doc.insert("version".into(), 3.into());
     doc
 }
 
@@ -235,6 +262,8 @@ fn parse_entry(id: &str, value: &Value) -> Option<Entry> {
         note: text("note", |_| true)?.unwrap_or_default(),
         date: text("date", is_iso_date)?,
         modified: text("modified", |t| timestamp_ms(t).is_some())?,
+        history: super::history::parse_history(o.get("history"))?,
+        evidence: super::history::parse_evidence(o.get("evidence"))?,
     })
 }
 

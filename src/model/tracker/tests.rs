@@ -25,6 +25,7 @@ fn entry(status: Status, note: &str, date: Option<&str>, modified: Option<&str>)
         note: note.into(),
         date: date.map(Into::into),
         modified: modified.map(Into::into),
+        ..Entry::default()
     }
 }
 
@@ -58,14 +59,22 @@ fn every_change_records_the_modified_time_and_a_status_its_date() {
     note(&mut t, "b", "只有备注", NOW);
     assert_eq!(
         t.entry("a"),
-        Some(&entry(
-            Status::InTheWorks,
-            "见 2026 年预算",
-            Some("2025-11-23"),
-            Some(NOW)
-        ))
+        Some(&Entry {
+            history: vec![Change {
+                date: "2025-11-23".into(),
+                at: Some("2025-11-23T09:00:00.000Z".into()),
+                status: Status::InTheWorks,
+            }],
+            ..entry(
+                Status::InTheWorks,
+                "见 2026 年预算",
+                Some("2025-11-23"),
+                Some(NOW)
+            )
+        })
     );
     assert_eq!(t.entry("b").unwrap().date, None);
+    assert!(t.entry("b").unwrap().history.is_empty(), "a note is no status change");
     assert_eq!(t.entry("b").unwrap().modified.as_deref(), Some(NOW));
     assert_eq!(t.status("b"), Status::NotRated);
     assert_eq!(t.status("missing"), Status::NotRated);
@@ -101,7 +110,7 @@ fn stored_json_round_trips_and_keeps_ids_not_in_the_corpus() {
     note(&mut t, "future-reply#x", "引号\"与换行\n", NOW);
     let json = t.to_json();
     assert!(
-        json.contains("\"version\":2") && json.contains("\"format\":\"dafu.tracker\""),
+        json.contains("\"version\":3") && json.contains("\"format\":\"dafu.tracker\""),
         "{json}"
     );
     assert!(json.contains(&format!("\"modified\":\"{NOW}\"")), "{json}");
@@ -126,7 +135,7 @@ fn stored_json_round_trips_and_keeps_ids_not_in_the_corpus() {
 }
 
 #[test]
-fn version_1_is_migrated_entries_gain_an_unknown_modified_time() {
+fn version_1_is_migrated_entries_gain_an_unknown_modified_time_and_a_history() {
     let v1: Value = serde_json::from_str(
         r#"{"format":"dafu.tracker","version":1,"entries":{
             "a":{"status":"kept","note":"n","date":"2025-01-02"},
@@ -138,8 +147,9 @@ fn version_1_is_migrated_entries_gain_an_unknown_modified_time() {
     let v2 = Value::Object(migrate(v1, 1));
     assert_eq!(
         v2,
-        serde_json::json!({"format":"dafu.tracker","version":2,"entries":{
-            "a":{"status":"kept","note":"n","date":"2025-01-02","modified":null},
+        serde_json::json!({"format":"dafu.tracker","version":3,"entries":{
+            "a":{"status":"kept","note":"n","date":"2025-01-02","modified":null,
+                 "history":[{"status":"kept","date":"2025-01-02","at":null}]},
             "b":{"modified":null}
         }})
     );
@@ -153,18 +163,25 @@ fn version_1_is_migrated_entries_gain_an_unknown_modified_time() {
     assert_eq!(skipped, 0);
     assert_eq!(
         tracker.entry("a"),
-        Some(&entry(Status::Kept, "n", Some("2025-01-02"), None))
+        Some(&Entry {
+            history: vec![Change {
+                date: "2025-01-02".into(),
+                at: None,
+                status: Status::Kept
+            }],
+            ..entry(Status::Kept, "n", Some("2025-01-02"), None)
+        })
     );
-    // Version 2 passes unchanged.
+    // Version 3 passes unchanged.
     let Value::Object(doc) = v2.clone() else {
         panic!()
     };
-    assert_eq!(Value::Object(migrate(doc, 2)), v2);
+    assert_eq!(Value::Object(migrate(doc, 3)), v2);
 }
 
 #[test]
 fn a_newer_version_is_read_as_far_as_it_can_be_never_called_corrupt() {
-    let newer = r#"{"format":"dafu.tracker","version":3,"shiny":true,"entries":{
+    let newer = r#"{"format":"dafu.tracker","version":4,"shiny":true,"entries":{
         "a":{"status":"kept","note":"n","date":"2026-01-02","modified":"2026-01-02T03:04:05.678Z","tags":["x"]},
         "b":{"status":"some_new_status"}
     }}"#;
@@ -177,18 +194,18 @@ fn a_newer_version_is_read_as_far_as_it_can_be_never_called_corrupt() {
     };
     assert_eq!(
         (tracker.len(), tracker.status("a"), version),
-        (1, Status::Kept, 3)
+        (1, Status::Kept, 4)
     );
-    let odd = r#"{"format":"dafu.tracker","version":4,"entries":[1,2]}"#;
+    let odd = r#"{"format":"dafu.tracker","version":5,"entries":[1,2]}"#;
     assert_eq!(
         Tracker::read(odd),
         Read::Newer {
             value: Tracker::default(),
-            version: 4
+            version: 5
         }
     );
     // An import refuses it: its meaning may have changed.
-    assert_eq!(parse_import("f", newer), Err(FormatError::Newer(3)));
+    assert_eq!(parse_import("f", newer), Err(FormatError::Newer(4)));
 }
 
 #[test]
@@ -269,6 +286,9 @@ fn import_adds_updates_keeps_and_reports_counts() {
             added: 1,
             updated: 1,
             kept: 2,
+            // newer-here keeps its status and takes the file's earlier one
+            // into its history.
+            extended: 1,
             rejected: 1,
             ..ImportReport::default()
         }))
@@ -458,4 +478,125 @@ fn iso_dates_and_file_names() {
         assert!(!is_iso_date(bad), "{bad}");
     }
     assert_eq!(export_filename("2025-11-23"), "dafu-承诺-2025-11-23.json");
+}
+
+fn evidence(reply: &str) -> Evidence {
+    Evidence {
+        reply: reply.into(),
+        terms: vec!["上海技术交易所".into()],
+        date: "2025-12-01".into(),
+    }
+}
+
+#[test]
+fn each_status_change_is_kept_with_its_date_and_exported() {
+    let mut t = Tracker::default();
+    set(&mut t, "a", Status::InTheWorks, "2025-09-01");
+    set(&mut t, "a", Status::InTheWorks, "2025-09-05");
+    set(&mut t, "a", Status::Stalled, "2025-10-01");
+    set(&mut t, "a", Status::Kept, "2025-12-01");
+    let steps: Vec<(Status, &str)> = (t.entry("a").unwrap().history.iter())
+        .map(|c| (c.status, c.date.as_str()))
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            (Status::InTheWorks, "2025-09-01"),
+            (Status::Stalled, "2025-10-01"),
+            (Status::Kept, "2025-12-01")
+        ],
+        "setting the same status again is no change"
+    );
+    let mut back = Tracker::default();
+    import(&mut back, &t.to_export("2025-12-02"));
+    assert_eq!(back, t, "export and import keep the history");
+    assert_eq!(Tracker::read(&t.to_json()), Read::Loaded { value: t, skipped: 0 });
+}
+
+#[test]
+fn evidence_is_added_once_removed_and_exported() {
+    let mut t = Tracker::default();
+    let add = |t: &mut Tracker, reply: &str| {
+        t.apply(TrackerAction::AddEvidence {
+            id: "a".into(),
+            evidence: evidence(reply),
+            now: NOW.into(),
+        })
+    };
+    add(&mut t, "沪科提复〔2025〕58号");
+    add(&mut t, "沪科提复〔2025〕58号");
+    add(&mut t, "沪科建复〔2025〕40号");
+    assert_eq!(t.entry("a").unwrap().evidence.len(), 2);
+    assert_eq!(t.entry("a").unwrap().modified.as_deref(), Some(NOW));
+    let json = t.to_export("2025-12-02");
+    assert!(json.contains("\"evidence\"") && json.contains("沪科提复〔2025〕58号"), "{json}");
+    let mut back = Tracker::default();
+    import(&mut back, &json);
+    assert_eq!(back, t);
+    t.apply(TrackerAction::RemoveEvidence {
+        id: "a".into(),
+        reply: "沪科提复〔2025〕58号".into(),
+        now: NOW.into(),
+    });
+    let left: Vec<&str> = t.entry("a").unwrap().evidence.iter().map(|e| e.reply.as_str()).collect();
+    assert_eq!(left, ["沪科建复〔2025〕40号"]);
+    for i in 0..MAX_EVIDENCE {
+        add(&mut t, &format!("r{i}"));
+    }
+    assert_eq!(add(&mut t, "one-too-many"), Some(Notice::TooMuchEvidence));
+    assert_eq!(t.entry("a").unwrap().evidence.len(), MAX_EVIDENCE);
+}
+
+#[test]
+fn merges_keep_both_sides_history_and_evidence() {
+    let mut mine = Tracker::default();
+    set(&mut mine, "a", Status::InTheWorks, "2025-09-01");
+    mine.apply(TrackerAction::AddEvidence {
+        id: "a".into(),
+        evidence: evidence("mine"),
+        now: "2025-09-01T09:00:00.000Z".into(),
+    });
+    let mut theirs = Tracker::default();
+    set(&mut theirs, "a", Status::Kept, "2025-12-01");
+    theirs.apply(TrackerAction::AddEvidence {
+        id: "a".into(),
+        evidence: evidence("theirs"),
+        now: "2025-12-01T09:00:00.000Z".into(),
+    });
+    // The file's later entry wins, and brings this side's history along.
+    let mut t = mine.clone();
+    import(&mut t, &theirs.to_export("2025-12-02"));
+    let a = t.entry("a").unwrap();
+    assert_eq!(a.status, Status::Kept);
+    assert_eq!(a.history.len(), 2);
+    let replies: BTreeSet<&str> = a.evidence.iter().map(|e| e.reply.as_str()).collect();
+    assert_eq!(replies, BTreeSet::from(["mine", "theirs"]));
+    // Two tabs that both changed it since their base: the same.
+    let (synced, _) = Tracker::sync(&Tracker::default(), &mine, &theirs);
+    assert_eq!(synced.entry("a"), t.entry("a"));
+    // One tab withdrew evidence, the other did nothing: the withdrawal holds.
+    let mut withdrawn = mine.clone();
+    withdrawn.apply(TrackerAction::RemoveEvidence {
+        id: "a".into(),
+        reply: "mine".into(),
+        now: "2025-09-02T09:00:00.000Z".into(),
+    });
+    let (synced, _) = Tracker::sync(&mine, &withdrawn, &mine);
+    assert!(synced.entry("a").unwrap().evidence.is_empty());
+}
+
+#[test]
+fn malformed_history_or_evidence_sets_the_entry_aside() {
+    let text = r#"{"format":"dafu.tracker","version":3,"entries":{
+        "ok":{"status":"kept","history":[{"status":"kept","date":"2025-01-02","at":null}],
+              "evidence":[{"reply":"r","terms":["t"],"date":"2025-01-03"}]},
+        "bad-history":{"status":"kept","history":[{"status":"kept","date":"soon"}]},
+        "bad-evidence":{"status":"kept","evidence":[{"reply":"","date":"2025-01-03"}]},
+        "bad-terms":{"evidence":[{"reply":"r","terms":[1],"date":"2025-01-03"}]}
+    }}"#;
+    let Read::Loaded { value, skipped } = Tracker::read(text) else {
+        panic!()
+    };
+    assert_eq!((value.len(), skipped), (1, 3));
+    assert_eq!(value.entry("ok").unwrap().evidence[0].terms, ["t"]);
 }

@@ -17,7 +17,7 @@ fn bundled() -> Vec<Reply> {
 fn leads_of(replies: &[Reply]) -> Vec<Vec<Leads>> {
     let dated: Vec<Dated> = replies
         .iter()
-        .map(|reply| Dated { reply, date: date_key(reply) })
+        .map(|reply| Dated { reply, date: date_key(&reply.meta) })
         .collect();
     find_all(&dated)
 }
@@ -58,7 +58,7 @@ fn nothing_earlier_and_nothing_unrelated() {
         assert_eq!(leads.len(), replies[r].commitments.len());
         for l in leads {
             for f in &l.found {
-                assert!(date_key(&replies[f.reply as usize]) > date_key(&replies[r]));
+                assert!(date_key(&replies[f.reply as usize].meta) > date_key(&replies[r].meta));
             }
         }
     }

@@ -1,0 +1,144 @@
+//! Follow-ups (回头看) of a commitment in this corpus: those the build found
+//! among the bundled replies, with the imported replies matched against
+//! the commitment's stored terms; for an imported reply's commitment, all
+//! replies searched once their bodies are here.
+
+use dafu_bundle::followups::{date_key, find_all, rank, Dated, FollowUp, Probe, Shared};
+
+use super::Corpus;
+
+/// A later reply that follows a commitment up.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// Index of the reply in the corpus.
+    pub entry: usize,
+    pub score: u32,
+    /// What it shares with the commitment, programmes first.
+    pub shared: Vec<Shared>,
+}
+
+/// The follow-ups of one commitment, or why they are not known yet.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FollowUps {
+    Ready(Vec<Found>),
+    /// The commitment's reply has not arrived.
+    NoBody,
+    /// An imported reply's commitment: every body is needed first.
+    NeedsAll,
+}
+
+impl Corpus {
+    /// The follow-ups of commitment `k` of reply `r`, best first.
+    pub fn follow_ups(&self, r: usize, k: usize) -> FollowUps {
+        let Some(entry) = self.entries.get(r) else {
+            return FollowUps::Ready(Vec::new());
+        };
+        let Some(body) = entry.body() else {
+            return FollowUps::NoBody;
+        };
+        let Some(c) = body.reply.commitments.get(k) else {
+            return FollowUps::Ready(Vec::new());
+        };
+        let date = |i: u32| date_key(&self.entries[i as usize].meta);
+        let mut found: Vec<FollowUp> = if entry.imported {
+            if self.entries.iter().any(|e| e.body().is_none()) {
+                return FollowUps::NeedsAll;
+            }
+            let all = self.import_leads.get_or_init(|| {
+                let dated: Vec<Dated> = (self.entries.iter())
+                    .filter_map(|e| e.body())
+                    .map(|b| Dated {
+                        reply: &b.reply,
+                        date: date_key(&b.reply.meta),
+                    })
+                    .collect();
+                find_all(&dated)
+            });
+            all[r][k].found.clone()
+        } else {
+            let Some(leads) = body.leads.get(k) else {
+                return FollowUps::Ready(Vec::new());
+            };
+            let own = date_key(&entry.meta);
+            let mut found = leads.found.clone();
+            for (i, other) in self.entries.iter().enumerate() {
+                let Some(b) = other.body().filter(|_| other.imported) else {
+                    continue;
+                };
+                if own == 0 || date_key(&other.meta) <= own {
+                    continue;
+                }
+                let probe = other.probe.get_or_init(|| Probe::of(&b.reply));
+                found.extend(leads.signature.follow(&c.text, i as u32, probe));
+            }
+            found
+        };
+        rank(&mut found, date);
+        FollowUps::Ready(
+            found
+                .into_iter()
+                .map(|f| Found {
+                    entry: f.reply as usize,
+                    score: f.score,
+                    shared: f.shared,
+                })
+                .collect(),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::imports::Imported;
+
+    fn bundled() -> Corpus {
+        Corpus::new(crate::model::bundled::load().expect("the bundled corpus decodes"))
+    }
+
+    fn at(c: &Corpus, id: &str) -> (usize, usize) {
+        (c.entries.iter().enumerate())
+            .find_map(|(r, e)| e.commitments.iter().position(|x| x == id).map(|k| (r, k)))
+            .expect(id)
+    }
+
+    fn numbers(c: &Corpus, f: &FollowUps) -> Vec<String> {
+        match f {
+            FollowUps::Ready(found) => found.iter().map(|f| c.entries[f.entry].number()).collect(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn bundled_follow_ups_come_from_the_build() {
+        let c = bundled();
+        let (r, k) = at(&c, "c-d0968d50c738");
+        assert_eq!(
+            numbers(&c, &c.follow_ups(r, k)),
+            ["沪科提复〔2025〕58号", "沪科建复〔2025〕40号"]
+        );
+    }
+
+    #[test]
+    fn an_imported_later_reply_follows_a_bundled_commitment_up() {
+        let c = bundled();
+        let text = "上海市科学技术委员会\n\n沪科提复〔2026〕3号\n\n对市政协十四届四次会议第0001号提案的答复\n\n张三委员：\n\n你提出的“关于技术市场的建议”的提案收悉。上海技术交易所2025年完成交易额超百亿元。\n\n上海市科学技术委员会\n\n2026年3月1日\n";
+        let reply = dafu_parser::parse(text.as_bytes());
+        let imported = vec![Imported {
+            file: "later.txt".into(),
+            text: text.into(),
+            encoding: Default::default(),
+            added: "2026-03-02".into(),
+            reply,
+        }];
+        let with = c.with_imports(&imported);
+        let (r, k) = at(&with, "c-d0968d50c738");
+        let found = numbers(&with, &with.follow_ups(r, k));
+        assert!(found.contains(&"沪科提复〔2026〕3号".to_owned()), "{found:?}");
+        assert_eq!(found.len(), 3);
+        // Its own commitments (none) aside, the import is searched too:
+        // an earlier bundled reply never follows it.
+        let last = with.entries.len() - 1;
+        assert!(with.entries[last].imported);
+    }
+}
