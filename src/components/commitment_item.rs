@@ -1,10 +1,13 @@
-//! One tracked commitment: its heading and text, a status control, the date
-//! the status was last set and a note. Used by the reader's checklist and by
+//! One tracked commitment: its heading and text, its follow-ups in later
+//! replies, a status control, the date the status was last set, its status
+//! history and evidence, and a note. Used by the reader's checklist and by
 //! the commitments view alike.
 
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::components::follow_ups::FollowUps;
+use crate::components::status_timeline::StatusTimeline;
 use crate::hooks::synced_select::use_synced_select;
 use crate::model::tracker::{Status, TrackerAction};
 use crate::state::{use_app, Action};
@@ -103,6 +106,7 @@ pub fn commitment_item(props: &CommitmentItemProps) -> Html {
                     <strong class="commitment-heading" id={heading_id.clone()}>{ c.heading.clone() }</strong>
                     { rest_text }
                 </p>
+                <FollowUps reply={props.reply} index={props.index} id={c.id.clone()} />
             </div>
             <div class="commitment-track">
                 <div class="commitment-status">
@@ -118,6 +122,7 @@ pub fn commitment_item(props: &CommitmentItemProps) -> Html {
                     </label>
                     <span class="as-of">{ as_of }</span>
                 </div>
+                <StatusTimeline id={c.id.clone()} entry={entry.clone()} />
                 <label class="field note">
                     <span class="field-label">{ lang.pick("备注", "Note") }</span>
                     <textarea rows="2" value={entry.note.clone()} {oninput} aria-describedby={heading_id}

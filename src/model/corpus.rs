@@ -27,7 +27,7 @@ use crate::model::xrefs::Term;
 mod delivery;
 mod find;
 mod follow;
-pub use follow::{FollowUps, Found};
+pub use follow::{excerpt, FollowUps, Found};
 pub use find::{Outcome, Shards};
 
 /// One reply: its metadata and counts always, its body once loaded.

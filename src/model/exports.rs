@@ -197,6 +197,8 @@ pub fn commitments(
             ("status_label", "进展（文字）", "status_label", Cell::Text),
             ("status_date", "评估日期", "status_date", Cell::Text),
             ("note", "备注", "note", Cell::Text),
+            ("history", "进展记录", "history", Cell::Text),
+            ("evidence", "进展依据", "evidence", Cell::Text),
         ],
     );
     for &(r, i) in items {
@@ -217,6 +219,18 @@ pub fn commitments(
             status.label(lang).to_owned(),
             entry.and_then(|x| x.date.clone()).unwrap_or_default(),
             entry.map(|x| x.note.clone()).unwrap_or_default(),
+            entry.map_or_else(String::new, |x| {
+                (x.history.iter())
+                    .map(|c| format!("{} {}", c.date, c.status.label(lang)))
+                    .collect::<Vec<_>>()
+                    .join(" → ")
+            }),
+            entry.map_or_else(String::new, |x| {
+                (x.evidence.iter())
+                    .map(|e| e.reply.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            }),
         ]);
     }
     t
@@ -273,7 +287,21 @@ mod tests {
             (json[0]["status"].as_str(), json[0]["status_date"].as_str()),
             (Some("kept"), Some("2026-12-01"))
         );
+        assert_eq!(json[0]["history"], "2026-12-01 Kept");
         assert_eq!(json[1]["status"], "not_rated");
+        tracker.apply(crate::model::tracker::TrackerAction::AddEvidence {
+            id: id.clone(),
+            evidence: crate::model::tracker::Evidence {
+                reply: "沪科建复〔2025〕40号".into(),
+                terms: vec![],
+                date: "2026-12-02".into(),
+            },
+            now: "2026-12-02T08:00:00.000Z".into(),
+        });
+        let zh = commitments(&c, &tracker, &[(r, 0)], Lang::Zh);
+        let json: Vec<serde_json::Value> = serde_json::from_str(&zh.to_json()).unwrap();
+        assert_eq!(json[0]["history"], "2026-12-01 已落实");
+        assert_eq!(json[0]["evidence"], "沪科建复〔2025〕40号");
         assert!(t
             .to_csv()
             .starts_with("\u{feff}id,doc_number,reply_title,heading,text,status,"));

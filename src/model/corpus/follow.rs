@@ -5,7 +5,61 @@
 
 use dafu_bundle::followups::{date_key, find_all, rank, Dated, FollowUp, Probe, Shared};
 
+use std::ops::Range;
+
+use dafu_parser::Reply;
+
 use super::Corpus;
+
+/// Characters an excerpt shows before the first shared term, and in all.
+const BEFORE: usize = 24;
+const LENGTH: usize = 90;
+
+/// Where a later reply speaks of what it shares: the stretch of the block
+/// where a shared term first occurs, with every shared term in it marked
+/// (byte ranges of the excerpt, sorted, not overlapping).
+pub fn excerpt(reply: &Reply, shared: &[Shared]) -> Option<(String, Vec<Range<usize>>)> {
+    let (text, at) = (reply.blocks.iter())
+        .filter_map(|b| {
+            let at = (shared.iter())
+                .filter_map(|s| b.text.find(s.text.as_str()))
+                .min()?;
+            Some((b.text.as_str(), at))
+        })
+        .next()?;
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .nth(BEFORE - 1)
+        .map_or(0, |(i, _)| i);
+    let end = text[start..]
+        .char_indices()
+        .nth(LENGTH)
+        .map_or(text.len(), |(i, _)| start + i);
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    let offset = out.len();
+    out.push_str(&text[start..end]);
+    let mut marks: Vec<Range<usize>> = Vec::new();
+    for s in shared {
+        for (i, _) in text[start..end].match_indices(s.text.as_str()) {
+            marks.push(offset + i..offset + i + s.text.len());
+        }
+    }
+    marks.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    let mut kept: Vec<Range<usize>> = Vec::new();
+    for m in marks {
+        if kept.last().is_none_or(|k| m.start >= k.end) {
+            kept.push(m);
+        }
+    }
+    if end < text.len() {
+        out.push('…');
+    }
+    Some((out, kept))
+}
 
 /// A later reply that follows a commitment up.
 #[derive(Debug, Clone, PartialEq)]
@@ -107,6 +161,22 @@ mod tests {
             FollowUps::Ready(found) => found.iter().map(|f| c.entries[f.entry].number()).collect(),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn an_excerpt_marks_the_shared_terms_where_they_first_occur() {
+        let c = bundled();
+        let (r, k) = at(&c, "c-d0968d50c738");
+        let FollowUps::Ready(found) = c.follow_ups(r, k) else { panic!() };
+        let later = &c.entries[found[0].entry].body().unwrap().reply;
+        let (text, marks) = excerpt(later, &found[0].shared).expect("an excerpt");
+        assert!(!marks.is_empty());
+        for m in &marks {
+            assert_eq!(&text[m.clone()], "上海技术交易所");
+        }
+        assert!(text.chars().count() <= LENGTH + 2, "{text}");
+        let none = [Shared { why: dafu_bundle::followups::Why::Programme, text: "不在其中的词".into() }];
+        assert_eq!(excerpt(later, &none), None);
     }
 
     #[test]
