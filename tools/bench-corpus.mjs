@@ -5,6 +5,8 @@
 //     needed), and how long that search took from the keystroke;
 //   - openReply: a click on a result whose chunk has not been loaded, to the
 //     reply's text in the reader;
+//   - followUps: a click on a commitment's 回头看 in the reader, to the list
+//     of later replies;
 //   - wholeCorpusView: a view that goes through every body (figures,
 //     commitments), from navigation to its table, with the chunks it loaded.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -107,6 +109,46 @@ export async function openReply(browser, url, rows = [2, 9, 17]) {
     await context.close();
   }
   return { median: median(times), max: Math.max(...times) };
+}
+
+/**
+ * 回头看: in the reader of a reply with commitments (its chunk loaded), a
+ * click on a commitment's follow-ups, to the list of later replies (or the
+ * note that there is none). Replies from the end of the list, the oldest:
+ * most later replies follow them up.
+ */
+export async function followUps(browser, url, picks = 6) {
+  const { context, page } = await newPage(browser);
+  const times = [];
+  let listed = 0;
+  await page.goto(url);
+  await page.waitForSelector('[data-reply]', { timeout: 120_000 });
+  const ids = await page.evaluate(() => [...document.querySelectorAll('[data-reply]')].map((e) => e.dataset.reply));
+  for (const id of ids.slice(-picks * 3)) {
+    if (times.length >= picks) break;
+    await page.goto(`${url}#/replies/${encodeURIComponent(id)}`);
+    await page.waitForSelector(`.reader[data-open="${id}"] .reply-body .block`, { timeout: 60_000 });
+    if (!(await page.$('[data-followups]'))) continue;
+    await page.waitForTimeout(200);
+    const r = await page.evaluate(() => new Promise((done) => {
+      const details = document.querySelector('[data-followups]:not([data-followups="0"])') ?? document.querySelector('[data-followups]');
+      const t0 = performance.now();
+      const check = () => {
+        if (details.querySelector('[data-followup], p.muted')) {
+          obs.disconnect();
+          done({ ms: performance.now() - t0, n: details.querySelectorAll('[data-followup]').length });
+        }
+      };
+      const obs = new MutationObserver(check);
+      obs.observe(details, { subtree: true, childList: true });
+      details.querySelector('summary').click();
+      setTimeout(() => { obs.disconnect(); done({ ms: null, n: 0 }); }, 30_000);
+    }));
+    times.push(r.ms);
+    listed += r.n;
+  }
+  await context.close();
+  return { median: median(times), max: Math.max(...times), runs: times.length, listed };
 }
 
 export async function wholeCorpusView(browser, url, hash, ready) {

@@ -59,7 +59,7 @@ import { chromium } from 'playwright-core';
 import { lighthouseTable, runLighthouse } from './lighthouse.mjs';
 import { serve } from './serve.mjs';
 import { median, pct } from './stats.mjs';
-import { corpusFiles, firstSearch, openReply, wholeCorpusView } from './bench-corpus.mjs';
+import { corpusFiles, firstSearch, followUps, openReply, wholeCorpusView } from './bench-corpus.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BENCH = join(ROOT, 'target', 'bench');
@@ -467,6 +467,7 @@ async function sizesStep() {
         log(`${n}: the corpus in parts`);
         r.firstSearch = await firstSearch(browser, app.url, '孵化器');
         r.openReply = await openReply(browser, app.url);
+        r.followUps = await followUps(browser, app.url);
         r.figuresView = await wholeCorpusView(browser, app.url, '#/figures', '.figures-table');
         r.commitmentsView = await wholeCorpusView(browser, app.url, '#/commitments', '[data-commitment]');
         // The baselines show as many rows as the app does at first (all of
@@ -527,6 +528,10 @@ function targets(res) {
     out.push(`- ${n}: keystroke → next frame p95 ≤ 16 ms: ${ms(r.appLatency.frame.p95)} — ${verdict(r.appLatency.frame.p95 <= 16)}`);
     out.push(`- ${n}: opening a reply whose chunk is not loaded ≤ 50 ms: median ${ms(r.openReply.median)}, slowest ${ms(r.openReply.max)} — ${verdict(r.openReply.max <= 50)}`);
   }
+  if (s[2000]?.followUps) {
+    const f = s[2000].followUps;
+    out.push(`- 2000: first list of follow-ups ≤ 100 ms: median ${ms(f.median)}, slowest ${ms(f.max)} over ${f.runs} commitments (${f.listed} later replies listed) — ${verdict(f.max <= 100)}`);
+  }
   if (s[2000]) {
     const m = s[2000].app.wasmMemory;
     out.push(`- 2000: wasm memory after load ≤ 25 % of the embedded corpus's 60 MB: ${mb(m)} (${Math.round((100 * m) / BEFORE_2000_WASM_MEMORY)} %) — ${verdict(m <= BEFORE_2000_WASM_MEMORY / 4)}`);
@@ -573,6 +578,7 @@ function report(res) {
     ['bytes on the wire until the first search (“孵化器”) has listed its results', col((r) => `${kb(r.firstSearch.bytes)} (${r.firstSearch.shards} shards, ${kb(r.firstSearch.shardBytes)})`)],
     ['… that first search, keystroke to results (shards loading included)', col((r) => ms(r.firstSearch.ms))],
     ['open a reply whose chunk is not loaded → its text, median / slowest', col((r) => `${ms(r.openReply.median)} / ${ms(r.openReply.max)}`)],
+    ['回头看: click → list of follow-ups, median / slowest', col((r) => (r.followUps ? `${ms(r.followUps.median)} / ${ms(r.followUps.max)}` : '—'))],
     ['figures view: every chunk loaded and the table shown', col((r) => `${r.figuresView.ms == null ? 'over 5 min' : ms(r.figuresView.ms)} (${r.figuresView.chunks} chunks, ${mb(r.figuresView.bytes)})`)],
     ['commitments view: likewise', col((r) => `${r.commitmentsView.ms == null ? 'over 5 min' : ms(r.commitmentsView.ms)} (${r.commitmentsView.chunks} chunks)`)],
     ['first reply list: app / static floor (ratio)', col((r) => `${ms(r.app.firstReply)} / ${ms(r.static.firstReply)} (${(r.app.firstReply / r.static.firstReply).toFixed(1)}×)`)],

@@ -51,6 +51,24 @@ appTest('the commitments view has no serious accessibility violation', async ({ 
   await audit(page, 'commitments view');
 });
 
+// 回头看 open, a follow-up accepted as evidence, a status timeline: in both
+// languages.
+appTest('follow-ups, evidence and the status timeline have no serious accessibility violation', async ({ page, open }) => {
+  await open(`#/commitments?reply=${encodeURIComponent('沪科建复〔2025〕38号')}`);
+  const item = page.locator('[data-commitment="c-d0968d50c738"]');
+  await item.waitFor();
+  await item.locator('select').selectOption('in_the_works');
+  await item.locator('select').selectOption('kept');
+  await item.locator('.follow-ups summary').click();
+  await item.locator('[data-accept-evidence]').first().click();
+  await item.locator('[data-evidence]').waitFor();
+  await page.locator('[data-followups="0"] summary').first().click();
+  await audit(page, 'follow-ups (zh-CN)');
+  await page.click('#dafu-lang');
+  await page.waitForFunction(() => document.querySelector('.tracker-page h1')?.textContent === 'Commitments');
+  await audit(page, 'follow-ups (English)');
+});
+
 appTest('the figures view has no serious accessibility violation', async ({ page, open }) => {
   await open('#/figures?sort=value&desc=true');
   await page.waitForSelector('[data-figure-row]');

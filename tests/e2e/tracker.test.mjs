@@ -53,7 +53,7 @@ appTest('a status and a note survive a reload', async ({ page, open }) => {
   await page.waitForFunction((k) => (localStorage.getItem(k) ?? '').includes('年报'), KEY);
 
   const doc = JSON.parse(await stored(page));
-  expect.equal(doc.version, 2);
+  expect.equal(doc.version, 3);
   expect.equal(doc.format, 'dafu.tracker');
   expect.equal(doc.entries[id].status, 'kept');
   expect.equal(doc.entries[id].note, '见 2025 年年报');
@@ -95,7 +95,7 @@ appTest('export then import round-trips', async ({ page, open }) => {
   const file = join(dir, download.suggestedFilename());
   await download.saveAs(file);
   const exported = JSON.parse(await readFile(file, 'utf8'));
-  expect.equal(exported.version, 2);
+  expect.equal(exported.version, 3);
   expect.equal(exported.entries[ids[0]].status, 'kept');
   expect.equal(exported.entries[ids[1]].note, '预算未落地, "待查"');
 
@@ -138,7 +138,7 @@ appTest('a corrupt stored value is reported, set aside and the app still works',
   // The app keeps working and saves afresh; the backup stays.
   await setStatus(page, 0, 'broken');
   await page.waitForFunction((k) => (localStorage.getItem(k) ?? '').includes('broken"'), KEY);
-  expect.equal(JSON.parse(await stored(page)).version, 2);
+  expect.equal(JSON.parse(await stored(page)).version, 3);
   await page.reload();
   await page.waitForSelector('[data-commitment]');
   expect.equal(await statusOf(page), 'broken');
@@ -455,8 +455,11 @@ appTest('a tracker saved by version 1 is migrated: entries gain a modified time'
   await item(page, 1).locator('textarea').fill('新的备注');
   await saved(page, '新的备注');
   const doc = JSON.parse(await stored(page));
-  expect.equal(doc.version, 2);
-  expect.deepEqual(doc.entries[ids[0]], { status: 'kept', note: '旧版', date: '2025-01-02', modified: null });
+  expect.equal(doc.version, 3);
+  expect.deepEqual(doc.entries[ids[0]], {
+    status: 'kept', note: '旧版', date: '2025-01-02', modified: null,
+    history: [{ status: 'kept', date: '2025-01-02', at: null }],
+  });
   expect.match(doc.entries[ids[1]].modified, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   expect.equal(await page.evaluate(() => localStorage.getItem('dafu.tracker.v1')), v1, 'the old value is left for older copies');
 });

@@ -115,8 +115,10 @@ impl Corpus {
             };
             let own = date_key(&entry.meta);
             let mut found = leads.found.clone();
-            for (i, other) in self.entries.iter().enumerate() {
-                let Some(b) = other.body().filter(|_| other.imported) else {
+            // Imported replies come after the bundled ones.
+            let imported = (self.entries.iter().enumerate().rev()).take_while(|(_, e)| e.imported);
+            for (i, other) in imported {
+                let Some(b) = other.body() else {
                     continue;
                 };
                 if own == 0 || date_key(&other.meta) <= own {
