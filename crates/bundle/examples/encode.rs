@@ -119,7 +119,9 @@ fn main() -> ExitCode {
     ];
     let mut parts: Vec<String> = parts.iter().map(|(k, v)| format!("\"{k}\":{v}")).collect();
     // The split the web app's build makes: list index, chunks, search shards.
+    let t = Instant::now();
     let (mut list, chunks) = dafu_bundle::split::split(&bundle);
+    let split_ms = t.elapsed().as_secs_f64() * 1e3;
     let t = Instant::now();
     let shards = dafu_bundle::search_index(&bundle, list.fingerprint);
     let index_ms = t.elapsed().as_secs_f64() * 1e3;
@@ -137,12 +139,18 @@ fn main() -> ExitCode {
     let list_decode_ms = t.elapsed().as_secs_f64() * 1e3;
     drop(decoded);
     let chunk_bytes: usize = chunks.iter().map(|c| c.encode().len()).sum();
+    // What the follow-ups add to the chunks.
+    let leads_bytes: usize = (chunks.iter())
+        .map(|c| postcard::to_allocvec(&c.leads).map_or(0, |b| b.len()))
+        .sum();
     let shard_bytes: usize = shards.iter().map(Vec::len).sum();
     parts.extend([
         format!("\"list\":{}", list_bytes.len()),
         format!("\"list_decode_ms\":{list_decode_ms:.2}"),
         format!("\"chunks\":{}", chunks.len()),
         format!("\"chunk_bytes\":{chunk_bytes}"),
+        format!("\"leads_bytes\":{leads_bytes}"),
+        format!("\"split_ms\":{split_ms:.1}"),
         format!("\"shards\":{}", shards.len()),
         format!("\"shard_bytes\":{shard_bytes}"),
         format!("\"index_ms\":{index_ms:.1}"),
