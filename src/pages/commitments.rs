@@ -60,20 +60,21 @@ pub fn commitments_page() -> Html {
             crate::model::exports::commitments(&app.corpus, &app.tracker, &items, lang)
         })
     };
+    // A share link's offer stays while the filters change.
     let link = |status: Option<Status>| {
         Route::Commitments(CommitmentsQuery {
             status,
-            reply: query.reply.clone(),
+            ..query.clone()
         })
     };
     let on_reply = {
         let app = app.clone();
-        let status = query.status;
+        let query = query.clone();
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
             app.navigate(Route::Commitments(CommitmentsQuery {
-                status,
                 reply: (!v.is_empty()).then_some(v),
+                ..query.clone()
             }));
         })
     };
