@@ -21,5 +21,7 @@ pub mod reader;
 pub mod result_item;
 pub mod result_list;
 pub mod search_box;
+pub mod share_offer;
+pub mod share_tools;
 pub mod show_more;
 pub mod tracker_tools;
