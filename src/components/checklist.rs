@@ -29,6 +29,7 @@ pub fn checklist(props: &ChecklistProps) -> Html {
     let all = Route::Commitments(CommitmentsQuery {
         status: None,
         reply: Some(entry.id.clone()),
+        ..Default::default()
     });
     let body = if commitments.is_empty() {
         html! {

@@ -22,6 +22,8 @@ pub mod reader;
 pub mod result_item;
 pub mod result_list;
 pub mod search_box;
+pub mod share_offer;
+pub mod share_tools;
 pub mod show_more;
 pub mod status_timeline;
 pub mod tracker_tools;

@@ -138,6 +138,7 @@ pub fn commitments_by_status(corpus: &Corpus, tracker: &Tracker, lang: Lang) -> 
                         href: Route::Commitments(CommitmentsQuery {
                             status: Some(s),
                             reply: Some(e.id.clone()),
+                            ..Default::default()
                         })
                         .href(),
                     }
@@ -250,6 +251,7 @@ mod tests {
                 Route::Commitments(CommitmentsQuery {
                     status: Some(Status::NotRated),
                     reply: Some(e.id.clone()),
+                    ..Default::default()
                 })
             );
         }

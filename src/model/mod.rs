@@ -17,5 +17,6 @@ pub mod replica;
 pub mod route;
 pub mod runs;
 pub mod search;
+pub mod share;
 pub mod tracker;
 pub mod xrefs;

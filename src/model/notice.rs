@@ -8,6 +8,7 @@
 use crate::model::format;
 use crate::model::i18n::Lang;
 use crate::model::merge::Conflict;
+use crate::model::share::ShareNews;
 use crate::model::tracker::{FormatError, ImportReport, LEGACY_KEY, MAX_NOTE_CHARS};
 
 /// A record the app keeps in `localStorage`.
@@ -45,6 +46,8 @@ pub enum Topic {
     Replies,
     /// Changes made in another tab at the same time as here.
     Tabs,
+    /// A share link made (or not).
+    Share,
 }
 
 impl Topic {
@@ -58,6 +61,7 @@ impl Topic {
             Topic::Tracker => "tracker",
             Topic::Replies => "replies",
             Topic::Tabs => "tabs",
+            Topic::Share => "share",
         }
     }
 }
@@ -131,6 +135,8 @@ pub enum Notice {
         full: bool,
         why: String,
     },
+    /// A share link was copied, shown to copy by hand, or refused.
+    Share(ShareNews),
 }
 
 /// A size in megabytes as the messages give it: `200 MB`, `2.5 MB`.
@@ -160,6 +166,7 @@ impl Notice {
         match self {
             Notice::Replies(report) => report.is_problem(),
             Notice::Imported(report) => !report.conflicts.is_empty(),
+            Notice::Share(news) => news.is_problem(),
             Notice::Reset | Notice::Exported(_) | Notice::ReplyRemoved(_) => false,
             _ => true,
         }
@@ -187,6 +194,7 @@ impl Notice {
             Notice::NoteTooLong | Notice::TooMuchEvidence | Notice::Reset | Notice::Exported(_) => Topic::Tracker,
             Notice::Replies(_) | Notice::ReplyRemoved(_) => Topic::Replies,
             Notice::Conflicts(_) => Topic::Tabs,
+            Notice::Share(_) => Topic::Share,
         }
     }
 
@@ -308,6 +316,7 @@ impl Notice {
                 list.len()
             ),
             (Notice::Replies(report), _) => report.message(lang),
+            (Notice::Share(news), _) => news.message(lang),
             (Notice::ReplyRemoved(file), Lang::Zh) => format!("已移除导入的答复 {file}。"),
             (Notice::ReplyRemoved(file), Lang::En) => format!("Removed the imported reply {file}."),
             (Notice::RepliesUnreadable { reason, backup }, Lang::Zh) => format!(

@@ -9,6 +9,7 @@
 //! | `#/` or `#/replies` | replies: list + reader, nothing open |
 //! | `#/replies/<reply id>` | the same with one reply open |
 //! | `#/commitments` | every commitment across the replies |
+//! | `#/commitments?share=<data>` | the same, offering a share link's statuses |
 //! | `#/figures` | every figure |
 //! | `#/charts` | the corpus at a glance, in charts |
 //! | `#/about` | about the corpus and the app |
@@ -139,6 +140,9 @@ pub struct CommitmentsQuery {
     pub status: Option<Status>,
     /// A reply id (as in `#/replies/<id>`).
     pub reply: Option<String>,
+    /// Statuses and notes a share link offers, packed (see
+    /// [`crate::model::share`]); offered for import, never merged unasked.
+    pub share: Option<String>,
 }
 
 impl CommitmentsQuery {
@@ -146,6 +150,7 @@ impl CommitmentsQuery {
         CommitmentsQuery {
             status: q.get("status").and_then(Status::from_key),
             reply: q.get("reply").map(str::to_owned),
+            share: q.get("share").filter(|s| !s.is_empty()).map(str::to_owned),
         }
     }
 
@@ -153,6 +158,7 @@ impl CommitmentsQuery {
         let mut pairs = Pairs::default();
         pairs.add("status", self.status.map(|s| s.key().to_owned()));
         pairs.add("reply", self.reply.clone());
+        pairs.add("share", self.share.clone());
         pairs.finish()
     }
 }

@@ -265,6 +265,17 @@ impl Tracker {
         self.entries.is_empty()
     }
 
+    /// The entries of these ids only (an id not tracked is left out): what
+    /// a share of the listed commitments carries.
+    pub fn only<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> Tracker {
+        let entries = ids
+            .into_iter()
+            .filter_map(|id| self.entries.get_key_value(id))
+            .map(|(id, e)| (id.clone(), e.clone()))
+            .collect();
+        Tracker { entries }
+    }
+
     /// Applies a change; returns what the user should be told, if anything.
     pub fn apply(&mut self, action: TrackerAction) -> Option<Notice> {
         match action {

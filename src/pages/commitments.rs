@@ -1,6 +1,9 @@
 //! The 承诺 view: every commitment across the replies, grouped by reply,
-//! filtered by status and by reply (both in the URL), with counts per status
-//! and the tracker's export, import and reset.
+//! filtered by status and by reply (both in the URL), with counts per status,
+//! the tracker's export, import and reset, and sharing what is listed (a
+//! share link's offer shows at the top).
+
+use std::rc::Rc;
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -10,6 +13,8 @@ use crate::components::export_buttons::ExportButtons;
 use crate::components::show_more::{use_paged, ShowMore};
 use crate::components::import_panel::imported_badge;
 use crate::components::progress_summary::ProgressSummary;
+use crate::components::share_offer::{ShareOffer, TITLE_ID};
+use crate::components::share_tools::ShareTools;
 use crate::components::tracker_tools::TrackerTools;
 use crate::components::bodies_loading::BodiesLoading;
 use crate::hooks::bodies::use_all_bodies;
@@ -54,26 +59,28 @@ pub fn commitments_page() -> Html {
         .filter(|&p| status.is_none_or(|s| tracker.status(id_of(p)) == s))
         .collect();
 
+    let listed: Rc<Vec<String>> = Rc::new(shown.iter().map(|&p| id_of(p).to_owned()).collect());
     let table = {
         let (app, items) = (app.clone(), shown.clone());
         Callback::from(move |()| {
             crate::model::exports::commitments(&app.corpus, &app.tracker, &items, lang)
         })
     };
+    // A share link's offer stays while the filters change.
     let link = |status: Option<Status>| {
         Route::Commitments(CommitmentsQuery {
             status,
-            reply: query.reply.clone(),
+            ..query.clone()
         })
     };
     let on_reply = {
         let app = app.clone();
-        let status = query.status;
+        let query = query.clone();
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
             app.navigate(Route::Commitments(CommitmentsQuery {
-                status,
                 reply: (!v.is_empty()).then_some(v),
+                ..query.clone()
             }));
         })
     };
@@ -116,12 +123,15 @@ pub fn commitments_page() -> Html {
     html! {
         <div class="tracker-page">
             <header class="page-head">
-                <h1>{ lang.pick("承诺跟踪", "Commitments") }</h1>
+                <h1 id={TITLE_ID} tabindex="-1">{ lang.pick("承诺跟踪", "Commitments") }</h1>
                 <p class="lede">{ lang.pick(
                     "各份答复“下一步”部分作出的工作承诺。为每项承诺记录进展（参照 PolitiFact 承诺追踪的评级）和备注；记录只保存在本浏览器中。",
                     "The commitments made in the next-steps part of each reply. Record a status for each (after PolitiFact's promise-tracker scale) and a note; they are kept in this browser only.",
                 ) }</p>
             </header>
+            if query.share.is_some() {
+                <ShareOffer query={query.clone()} />
+            }
             <ProgressSummary {progress} {lang} />
             <p class="jump"><a href="#dafu-tracker-tools" onclick={to_tools}>
                 { lang.pick("导出、导入或清空记录 ↓", "Export, import or reset your record ↓") }
@@ -190,6 +200,10 @@ pub fn commitments_page() -> Html {
             <section class="tools-section" aria-labelledby="dafu-tracker-tools">
                 <h2 id="dafu-tracker-tools">{ lang.pick("导出、导入与清空", "Export, import and reset") }</h2>
                 <TrackerTools />
+            </section>
+            <section class="tools-section" aria-labelledby="dafu-share-tools">
+                <h2 id="dafu-share-tools">{ lang.pick("分享所列承诺", "Share the listed commitments") }</h2>
+                <ShareTools ids={listed} query={query.clone()} />
             </section>
         </div>
     }

@@ -9,4 +9,5 @@ pub mod hash;
 pub mod keys;
 pub mod lang;
 pub mod parts;
+pub mod share;
 pub mod storage;

@@ -93,3 +93,32 @@ appTest('replies imported in the browser have no serious accessibility violation
   await page.waitForSelector('[data-reply][data-imported]');
   await audit(page, 'list with an imported reply and the import message');
 });
+
+/** Audits sharing: the share link made (its field shown) with a link's offer above, then an unreadable link. */
+async function auditSharing(page, open, url, lang) {
+  await open('#/commitments');
+  await page.waitForSelector('[data-commitment]');
+  if (lang === 'en') {
+    await page.click('#dafu-lang');
+    await page.waitForSelector('.dafu[lang="en"]');
+  }
+  await page.locator('[data-commitment] select').first().selectOption('kept');
+  await page.click('[data-action="share-link"]');
+  const link = await page.locator('[data-share-link]').inputValue();
+  // The same page: the tools keep the link they made.
+  await page.goto(link);
+  await page.waitForSelector('[data-share-offer="ready"]');
+  await page.waitForSelector('[data-notice-item="share"]');
+  await audit(page, `share tools and a share link's offer (${lang})`);
+  await page.goto(`${url}#/commitments?share=zAAAA`);
+  await page.waitForSelector('[data-share-offer="error"]');
+  await audit(page, `an unreadable share link (${lang})`);
+}
+
+appTest('sharing has no serious accessibility violation in Chinese', async ({ page, open, url }) => {
+  await auditSharing(page, open, url, 'zh-CN');
+});
+
+appTest('sharing has no serious accessibility violation in English', async ({ page, open, url }) => {
+  await auditSharing(page, open, url, 'en');
+});

@@ -69,6 +69,15 @@ fn every_notice_has_a_message_in_both_languages_and_a_topic() {
         Notice::Exported("f.json".into()),
         Notice::Conflicts(vec![conflict]),
         Notice::ReplyRemoved("a.txt".into()),
+        Notice::Share(ShareNews::Copied {
+            entries: 3,
+            chars: 1_200,
+        }),
+        Notice::Share(ShareNews::Shown {
+            entries: 3,
+            chars: 1_200,
+        }),
+        Notice::Share(ShareNews::Refused(crate::model::share::ShareError::TooLong(9_000))),
     ];
     for n in notices {
         assert!(!n.message(Lang::Zh).is_empty());

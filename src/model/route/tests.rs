@@ -107,6 +107,7 @@ fn round_trips_every_view() {
         Route::Commitments(CommitmentsQuery {
             status: Some(Status::Stalled),
             reply: Some("a/b c".into()),
+            ..Default::default()
         }),
         Route::Figures(FiguresQuery {
             kind: Some(FigureKind::Money),
@@ -171,6 +172,7 @@ fn typed_filters_write_the_documented_keys() {
     let commitments = Route::Commitments(CommitmentsQuery {
         status: Some(Status::InTheWorks),
         reply: Some("x".into()),
+        ..Default::default()
     });
     assert_eq!(
         commitments.href(),
@@ -262,5 +264,52 @@ fn typing_replaces_other_changes_push() {
         history_mode(&replies(None, q("孵化")), &list),
         HistoryMode::Push,
         "clearing the search is a step back can undo"
+    );
+}
+
+#[test]
+fn a_share_link_carries_its_data_beside_the_filters() {
+    let data = "zq1YKi1OLVKyUlBKSc0tUKoFAA";
+    let route = Route::from_hash(&format!("#/commitments?reply=x&share={data}"));
+    assert_eq!(
+        route,
+        Route::Commitments(CommitmentsQuery {
+            reply: Some("x".into()),
+            share: Some(data.into()),
+            ..Default::default()
+        })
+    );
+    assert_eq!(route.href(), format!("#/commitments?reply=x&share={data}"));
+    // base64url needs no escaping: the data is written as it is.
+    let all = "z-_AZaz09";
+    let href = Route::Commitments(CommitmentsQuery {
+        share: Some(all.into()),
+        ..Default::default()
+    })
+    .href();
+    assert_eq!(href, format!("#/commitments?share={all}"));
+}
+
+#[test]
+fn links_from_before_sharing_read_as_they_did() {
+    for (hash, status, reply) in [
+        ("#/commitments", None, None),
+        ("#/commitments?status=kept", Some(Status::Kept), None),
+        ("#/commitments?reply=a&status=nope", None, Some("a")),
+    ] {
+        assert_eq!(
+            Route::from_hash(hash),
+            Route::Commitments(CommitmentsQuery {
+                status,
+                reply: reply.map(str::to_owned),
+                share: None,
+            }),
+            "{hash}"
+        );
+    }
+    // An empty share offers nothing.
+    assert_eq!(
+        Route::from_hash("#/commitments?share="),
+        Route::Commitments(CommitmentsQuery::default())
     );
 }
