@@ -314,6 +314,9 @@ function writeOfflinePage(html, { glue, bytes }, name, corpus) {
     const a = attrs(tag);
     const rel = a.rel?.toLowerCase() ?? '';
     if (rel === 'modulepreload' || rel === 'preload') return '';
+    // The installable app is the served site's: from file:// the browser
+    // would only fail to fetch the manifest.
+    if (rel === 'manifest' || rel === 'apple-touch-icon') return '';
     if (!a.href) return tag;
     const types = { svg: 'image/svg+xml', png: 'image/png', ico: 'image/x-icon' };
     const ext = a.href.split('.').pop().toLowerCase();
