@@ -10,7 +10,9 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { appTest, BUNDLED, CHROMIUM_ARGS, countIs, DIST, expect, offlineFolderTest, offlineTest, parsedCorpus, site } from './harness.mjs';
+import {
+  appTest, BUNDLED, CHROMIUM_ARGS, countIs, DIST, expect, injectScript, offlineFolderTest, offlineTest, parsedCorpus, ROOT, site,
+} from './harness.mjs';
 
 const parsed = parsedCorpus();
 const HOSTED = { base: '/dafu/', mounts: { '/host/': join(import.meta.dirname, 'fixtures') } };
@@ -45,6 +47,16 @@ const registrations = (page) =>
     }
   });
 
+/** No axe-core violation of impact serious or critical (as a11y.test.mjs). */
+async function audit(page, label) {
+  await injectScript(page, join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'));
+  const bad = await page.evaluate(async () =>
+    (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+  expect.deepEqual(bad, [], `${label}: accessibility violations`);
+}
+
 /** Past the moment the app's loader would register: after load, once idle (2 s at most). */
 const pastRegistration = (page) => page.waitForLoadState('load').then(() => page.waitForTimeout(3000));
 
@@ -68,6 +80,11 @@ for (const base of ['/', '/dafu/']) {
     // page itself loaded none for its start page.
     expect.ok(worker.some((u) => u === `${url}corpus/c0.js`), `the worker kept the corpus: ${worker.join(' ')}`);
     expect.deepEqual(requests.filter((u) => u.includes('/corpus/')), []);
+    // Not yet served by the worker: the about page claims nothing.
+    await page.click('a[data-view="about"]');
+    await page.waitForSelector('.view-about');
+    expect.equal(await page.locator('[data-offline-kept]').count(), 0);
+    await page.click('a[data-view="replies"]');
 
     // Controlled from the next load on.
     await page.reload();
@@ -104,6 +121,17 @@ for (const base of ['/', '/dafu/']) {
     await page.click('a[data-view="commitments"]');
     await page.waitForFunction((n) => document.querySelectorAll('[data-commitment]').length === n, commitments);
     expect.equal(await page.locator('[data-chunk-error]').count(), 0);
+
+    // The about page says the site is kept, in Chinese and in English.
+    await page.click('a[data-view="about"]');
+    const kept = page.locator('.view-about [data-offline-kept]');
+    await kept.waitFor();
+    expect.match(await kept.textContent(), /^可离线使用：此浏览器已保存本站/);
+    await audit(page, 'about, kept offline, zh-CN');
+    await page.click('#dafu-lang');
+    await page.waitForSelector('.dafu[lang="en"]');
+    expect.match(await kept.textContent(), /^Available offline: this browser keeps a copy of this site/);
+    await audit(page, 'about, kept offline, en');
 
     // Another address of the site, offline: its page ignores the query.
     await page.goto(`${url}index.html?embed#/about`);
