@@ -22,7 +22,11 @@
 //     file:// — wasm-bindgen --target no-modules glue in a classic <script>,
 //     the served (wasm-opt optimized) module embedded as base64, the CSS
 //     inlined, a CSP with hashes.
-//  5. Release only: every .html, .js, .css, .wasm and .svg file gets
+//  5. Release only: sw.js, the service worker that keeps the served site
+//     usable offline (tools/service-worker.js with this build's file list
+//     and version); the loader registers it from the app's own page only.
+//     The offline pages drop the web manifest's links.
+//  6. Release only: every .html, .js, .css, .wasm and .svg file gets
 //     precompressed siblings, <file>.br and <file>.gz, for servers that send
 //     them to browsers that accept them (tools/serve.mjs, docs/deploy.md).
 //
@@ -50,6 +54,10 @@ export const SITE_CSP = [
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
+  // The defaults say the same (default-src, script-src); named for
+  // administrators who copy the policy: the web manifest and sw.js.
+  "manifest-src 'self'",
+  "worker-src 'self'",
 ].join('; ');
 
 const fail = (msg) => {
@@ -75,6 +83,28 @@ function localFile(href) {
   if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(href)) fail(`unexpected non-local asset ${href}`);
   return join(STAGE, href.replace(/^\.\//, '').split(/[?#]/)[0]);
 }
+
+/**
+ * Release only: the loader registers the service worker (sw.js beside it)
+ * once the app runs and the page has loaded, when the page is the app's own
+ * (the build's index.html, with the prerendered start page, in the loader's
+ * folder: never a host page that mounts the app), served over http(s), at
+ * the top level (not in a portal's frame, where storage may be partitioned),
+ * where the browser has service workers. A failure is the browser's to
+ * report; the app runs on.
+ */
+const REGISTER = [
+  '// Offline use of the served site: the service worker (sw.js), registered',
+  "// by the app's own page only, at the top level, over http(s).",
+  "if (ownPage && self === top && /^https?:$/.test(location.protocol) && 'serviceWorker' in navigator) {",
+  '  const register = () => {',
+  "    navigator.serviceWorker.register(new URL('./sw.js', import.meta.url), { scope: self.dafuBase }).catch(() => {});",
+  '  };',
+  '  const idle = () => (self.requestIdleCallback ? requestIdleCallback(register, { timeout: 2000 }) : setTimeout(register, 200));',
+  "  if (document.readyState === 'complete') idle();",
+  "  else addEventListener('load', idle, { once: true });",
+  '}',
+];
 
 /** Step 1: move trunk's inline module loader into a file. */
 function extractLoader(html) {
@@ -102,6 +132,12 @@ function extractLoader(html) {
     `import init from './${js}';`,
     '// Corpus files (corpus/*.js) are found beside this file, wherever the page is.',
     "self.dafuBase = new URL('./', import.meta.url).href;",
+    ...(RELEASE
+      ? [
+          "// The app's own index.html, not a host page: the start page is in it, beside this file.",
+          "const ownPage = document.querySelector('[data-dafu-prerender]') !== null && new URL('./', location.href).href === self.dafuBase;",
+        ]
+      : []),
     "// The page paints first; then the app's module is fetched.",
     'await new Promise((painted) => {',
     "  if (document.visibilityState !== 'visible') return painted();",
@@ -110,6 +146,7 @@ function extractLoader(html) {
     '});',
     `const wasm = await init({ module_or_path: new URL('./${wasm}', import.meta.url) });`,
     "dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));",
+    ...(RELEASE ? REGISTER : []),
     '',
   ].join('\n');
   const name = `dafu-${fileHash(loader)}.js`;
@@ -222,7 +259,7 @@ export function shape(page) {
   return hash.toString(16).padStart(8, '0');
 }
 
-/** Step 5: <file>.br and <file>.gz beside every text and wasm file of the stage. */
+/** Step 6: <file>.br and <file>.gz beside every text and wasm file of the stage. */
 function precompress() {
   let raw = 0;
   let br = 0;
@@ -314,6 +351,9 @@ function writeOfflinePage(html, { glue, bytes }, name, corpus) {
     const a = attrs(tag);
     const rel = a.rel?.toLowerCase() ?? '';
     if (rel === 'modulepreload' || rel === 'preload') return '';
+    // The installable app is the served site's: from file:// the browser
+    // would only fail to fetch the manifest.
+    if (rel === 'manifest' || rel === 'apple-touch-icon') return '';
     if (!a.href) return tag;
     const types = { svg: 'image/svg+xml', png: 'image/png', ico: 'image/x-icon' };
     const ext = a.href.split('.').pop().toLowerCase();
@@ -361,6 +401,73 @@ function writeOfflinePage(html, { glue, bytes }, name, corpus) {
   console.log(`post-build: ${name} ${kb(Buffer.byteLength(page))} (wasm ${kb(bytes.length)})`);
 }
 
+/** The service worker keeps the corpus files from the start up to this total. */
+export const PRECACHE_CORPUS_MAX = 50 << 20;
+
+/**
+ * What the app's own page loads, relative to the site: index.html, every
+ * local file its <script> and <link> elements name, the app's glue and
+ * module, the icons of its web manifest.
+ */
+function shellFiles(html, loader) {
+  const files = new Set(['index.html', loader.glue, loader.wasm]);
+  const local = (href) => href.replace(/^\.\//, '').split(/[?#]/)[0];
+  for (const m of html.matchAll(/<(?:script|link)\b[^>]*>/gi)) {
+    const a = attrs(m[0]);
+    const href = a.src ?? a.href;
+    if (!href || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(href)) continue;
+    localFile(href); // fails on anything but a local file
+    files.add(local(href));
+    if (a.rel?.toLowerCase() === 'manifest') {
+      const manifest = JSON.parse(readFileSync(localFile(href), 'utf8'));
+      const base = new URL(local(href), 'https://site/');
+      for (const icon of manifest.icons ?? []) files.add(new URL(icon.src, base).pathname.slice(1));
+    }
+  }
+  for (const f of files) {
+    let there = false;
+    try {
+      there = statSync(join(STAGE, f)).isFile();
+    } catch {
+      // missing
+    }
+    if (!there) fail(`index.html needs ${f}, which the build did not write`);
+  }
+  return [...files];
+}
+
+/**
+ * What sw.js keeps for the site in `dir` whose page loads the files `shell`:
+ * { version, precache, corpusOnUse }. The version is a hash of the worker's
+ * code and of every file it knows (corpus files too when they are kept as
+ * used), so any change of the build is a new worker with a new cache.
+ */
+export function serviceWorkerBuild(dir, shell, { code = serviceWorkerCode(), budget = PRECACHE_CORPUS_MAX } = {}) {
+  const corpus = readdirSync(join(dir, 'corpus')).filter((f) => f.endsWith('.js')).sort().map((f) => `corpus/${f}`);
+  const corpusBytes = corpus.reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+  const corpusOnUse = corpusBytes > budget;
+  const hash = createHash('sha256').update(code);
+  for (const f of [...shell, ...corpus].sort()) hash.update(`${f}\0`).update(readFileSync(join(dir, f))).update('\0');
+  return { version: hash.digest('hex').slice(0, 16), precache: corpusOnUse ? shell : [...shell, ...corpus], corpusOnUse, corpusBytes };
+}
+
+export const serviceWorkerCode = () => readFileSync(join(ROOT, 'tools', 'service-worker.js'), 'utf8');
+
+/** The text of sw.js for a build of serviceWorkerBuild. */
+export const serviceWorkerScript = ({ version, precache, corpusOnUse }, code = serviceWorkerCode()) =>
+  `const BUILD = ${JSON.stringify({ version, precache, corpusOnUse })};\n${code}`;
+
+/** Step 5: sw.js, for the files index.html loads. */
+function writeServiceWorker(html, loader) {
+  const build = serviceWorkerBuild(STAGE, shellFiles(html, loader));
+  writeFileSync(join(STAGE, 'sw.js'), serviceWorkerScript(build));
+  const kb = (n) => `${Math.round(n / 1024)} KiB`;
+  console.log(
+    `post-build: sw.js version ${build.version}, ${build.precache.length} files to keep offline` +
+      (build.corpusOnUse ? ` (the corpus files, ${kb(build.corpusBytes)}, pass ${PRECACHE_CORPUS_MAX >> 20} MiB: kept as they are used)` : ''),
+  );
+}
+
 function insertAfterCharset(html, tag) {
   const charset = html.match(/<meta\s+charset\s*=[^>]*>/i);
   if (charset) return html.replace(charset[0], () => charset[0] + tag);
@@ -392,6 +499,7 @@ function main() {
   else console.log('post-build: debug build, no CSP meta and no dafu-offline.html');
   const left = readdirSync(STAGE).filter((f) => f.endsWith('.html'));
   if (RELEASE && !left.includes('offline.html')) fail('offline.html was not written');
+  if (RELEASE) writeServiceWorker(html, loader);
   if (RELEASE) precompress();
 }
 

@@ -15,6 +15,7 @@ const TYPES = {
   '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm',
   '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
@@ -80,11 +81,22 @@ export function serve(dir, { port = 0, base = '/', mounts = {} } = {}) {
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const [sent, encoding] = await negotiate(file, req.headers['accept-encoding']);
+      const { size, mtimeMs } = await stat(sent);
+      const headers = {
+        // Every file, sw.js too: browsers check with the server before using
+        // their copy (a 304 when it is unchanged), so a new build shows at once.
+        'cache-control': 'no-cache',
+        etag: `"${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}${encoding ? `-${encoding}` : ''}"`,
+        vary: 'accept-encoding',
+      };
+      if (req.headers['if-none-match'] === headers.etag) {
+        res.writeHead(304, headers).end();
+        return;
+      }
       const body = await readFile(sent);
       res.writeHead(200, {
+        ...headers,
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'cache-control': 'no-cache',
-        vary: 'accept-encoding',
         ...(encoding ? { 'content-encoding': encoding } : {}),
       });
       res.end(body);

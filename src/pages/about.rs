@@ -138,6 +138,12 @@ pub fn about_page() -> Html {
             // Hidden in the offline file itself (tools/post-build.mjs).
             <section aria-labelledby="about-offline" data-offline-link="">
                 <h2 id="about-offline">{ lang.pick("离线版", "Offline copy") }</h2>
+                if crate::web::install::kept_offline() {
+                    <p data-offline-kept="">{ lang.pick(
+                        "可离线使用：此浏览器已保存本站，没有网络时仍可在此地址打开，阅读已保存的答复。",
+                        "Available offline: this browser keeps a copy of this site, which opens at this address without a network, with the replies it has kept.",
+                    ) }</p>
+                }
                 <p>{ lang.pick(
                     "整个应用（含全部答复）也是一个独立的 HTML 文件：可拷贝到 U 盘或共享盘，双击即可在 Chrome、Edge 或 Firefox 中打开，无需服务器和网络。",
                     "The whole app, with every reply, is also one self-contained HTML file: copy it to a USB stick or a shared drive and open it by double-click in Chrome, Edge or Firefox, with no server and no network.",

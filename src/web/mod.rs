@@ -6,6 +6,7 @@ pub mod dom;
 pub mod embed;
 pub mod files;
 pub mod hash;
+pub mod install;
 pub mod keys;
 pub mod lang;
 pub mod parts;

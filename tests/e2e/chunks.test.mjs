@@ -22,6 +22,9 @@ async function holdBack(page, pattern) {
   return { held, release: () => open() };
 }
 
+// The page's requests: the service worker (sw.js) fetches the corpus files
+// too, once the app has started, to keep them for offline use; those are the
+// worker's requests, which pwa.test.mjs checks.
 appTest('the start page loads no reply body and no search shard', async ({ page, open, requests }) => {
   await open('#/');
   await countIs(page, BUNDLED);

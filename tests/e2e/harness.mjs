@@ -97,18 +97,38 @@ after(async () => {
 
 const slug = (s) => s.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 80);
 
+/** Stops a server of tools/serve.mjs at once, open connections too. */
+function stop(server) {
+  return new Promise((done) => {
+    if (!server.listening) return done();
+    server.close(() => done());
+    server.closeAllConnections();
+  });
+}
+
 /**
  * Declares one end-to-end test. `fn` receives { page, context, open, url, requests }:
  * `open(hash)` loads the site and waits until the app has rendered.
  * Options: { base: '/dafu/' } serves the site under a sub-path; { mounts }
- * serves more folders beside it (see `site`).
+ * serves more folders beside it (see `site`); { dir: async () => path }
+ * serves another folder than dist/; { ownServer: true } serves the site for this test alone, and
+ * `fn` also receives `stopServer()`, which takes the site off the network.
  */
-export function appTest(name, fn, { base = '/', allowOutside = false, mounts = {} } = {}) {
-  browserTest(name, fn, { allowOutside, start: async () => {
-    const url = await site(base, mounts);
-    const roots = [url, ...Object.keys(mounts).map((at) => new URL(at, url).href)];
-    return { url, inside: (u) => roots.some((root) => u.startsWith(root)) };
-  } });
+export function appTest(name, fn, { base = '/', allowOutside = false, mounts = {}, dir = null, ownServer = false } = {}) {
+  let own = null;
+  browserTest(name, fn, {
+    allowOutside,
+    start: async () => {
+      own = ownServer || dir ? await serve((await dir?.()) ?? DIST, { base, mounts }) : null;
+      const url = own ? own.url : await site(base, mounts);
+      const roots = [url, ...Object.keys(mounts).map((at) => new URL(at, url).href)];
+      const extra = own ? { stopServer: () => stop(own.server) } : {};
+      return { url, inside: (u) => roots.some((root) => u.startsWith(root)), extra };
+    },
+    finish: async () => {
+      if (own) await stop(own.server);
+    },
+  });
 }
 
 /**
@@ -152,7 +172,7 @@ export function offlineFolderTest(name, fn) {
 
 function browserTest(name, fn, { start, finish = async () => {}, allowOutside = false }) {
   test(name, async () => {
-    const { url, inside } = await start();
+    const { url, inside, extra = {} } = await start();
     const context = await (await getBrowser()).newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const errors = [];
@@ -170,7 +190,7 @@ function browserTest(name, fn, { start, finish = async () => {}, allowOutside = 
       await page.waitForSelector('[data-dafu] .dafu', { timeout: 15_000 });
     };
     try {
-      await fn({ page, context, open, url, requests });
+      await fn({ ...extra, page, context, open, url, requests });
       assert.deepEqual(errors.map(String), [], 'uncaught errors in the page');
       if (!allowOutside) assert.deepEqual(outside, [], 'requests outside the site');
     } catch (e) {

@@ -25,6 +25,14 @@ appTest('search narrows the list and highlights the terms', async ({ page, open 
     await page.fill('#dafu-search', term);
     await countIs(page, expected.length);
     expect.deepEqual((await rows(page)).sort(), expected.map((r) => r.doc_number).sort());
+    // Snippets come with the rows' chunks, after the count.
+    await page
+      .waitForFunction(
+        (t) => [...document.querySelectorAll('[data-reply] mark.hit')].some((m) => m.textContent.replace(/\s+/g, '') === t),
+        term,
+        { timeout: 5000 },
+      )
+      .catch(() => {});
     const marks = await page.locator('[data-reply] mark.hit').allTextContents();
     expect.ok(marks.some((m) => m.replace(/\s+/g, '') === term), `${term} marked in ${marks}`);
     expect.match(await page.locator('.result-count').textContent(), new RegExp(`${expected.length}`));
