@@ -59,7 +59,7 @@ import { chromium } from 'playwright-core';
 import { lighthouseTable, runLighthouse } from './lighthouse.mjs';
 import { serve } from './serve.mjs';
 import { median, pct } from './stats.mjs';
-import { corpusFiles, firstSearch, followUps, openReply, wholeCorpusView } from './bench-corpus.mjs';
+import { FIRST_VISIT, corpusFiles, firstSearch, followUps, openReply, wholeCorpusView } from './bench-corpus.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BENCH = join(ROOT, 'target', 'bench');
@@ -315,7 +315,7 @@ const PROBE = String.raw`(() => {
 async function loadMetrics(browser, url, ready, runCount = RUNS) {
   const runs = [];
   for (let i = 0; i < runCount; i++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext(FIRST_VISIT);
     const page = await context.newPage();
     await page.addInitScript(PROBE);
     const errors = [];
@@ -357,7 +357,7 @@ async function loadMetrics(browser, url, ready, runCount = RUNS) {
 }
 
 async function latency(browser, url, ready, { facets = false } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext(FIRST_VISIT);
   const page = await context.newPage();
   await page.addInitScript(PROBE);
   await page.goto(url);
