@@ -1,0 +1,110 @@
+//! The terms of a text that follow-ups compare: programme names, pairs of
+//! characters and runs of them, amounts of money.
+
+use std::collections::{BTreeSet, HashMap};
+
+use dafu_parser::{FigureKind, Reply};
+
+use crate::xrefs::{figure_text, is_han, quoted, PROGRAMME_ENDS};
+
+/// Characters a programme name needs (quoted terms excepted): shorter ones
+/// (科技平台) name a kind of thing, not one programme.
+const MIN_NAME_CHARS: usize = 5;
+/// Characters a name never holds: particles and measure words.
+const PARTICLES: &str = "的和与及等在为对将把被从向以于并也还已由是、家个批首各类级型";
+/// Verbs that end a name on the left (进一步提升|高质量孵化器,
+/// 加快落实|高质量概念验证平台). Not those that names hold (培育, 建设).
+const VERBS: &[&str] = &[
+    "一步", "提升", "完善", "出台", "新增", "推动", "加强", "支持", "打造", "聚焦", "构建",
+    "健全", "优化", "深化", "强化", "发挥", "用好", "落实", "加大", "鼓励", "引导", "布局",
+    "组建", "设立", "启动", "争取", "做强", "做实", "建强", "对接", "联动", "会同", "提高",
+    "扩大", "加速", "加快", "推进", "实施", "开展", "依托", "围绕", "通过", "探索", "建立",
+];
+/// Characters a name may have before its programme word.
+const MAX_NAME_LEAD: usize = 12;
+
+/// The runs of `text` of three characters or more whose every pair is a
+/// shared rare one, longest first, each once: a lone pair (大力) is common
+/// in other words, a run (全部所有权赋权) is a phrase both texts use.
+pub(super) fn runs(text: &str, shared: &HashMap<[char; 2], u32>) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i + 1 < chars.len() {
+        if !shared.contains_key(&[chars[i], chars[i + 1]]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j + 1 < chars.len() && shared.contains_key(&[chars[j], chars[j + 1]]) {
+            j += 1;
+        }
+        let run: String = chars[i..=j].iter().collect();
+        if j - i >= 2 && !out.contains(&run) {
+            out.push(run);
+        }
+        i = j;
+    }
+    out.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+    out
+}
+
+
+/// The programme names and quoted terms of a text. A name is read leftwards
+/// from its programme word up to a particle (的, 和 …), a verb (落实, 提升 …),
+/// a character that is not Chinese or [`MAX_NAME_LEAD`] characters; each of
+/// its tails of five or more characters is offered too, so that
+/// 高质量概念验证平台 and 概念验证平台 share the latter.
+pub(super) fn names(text: &str) -> impl Iterator<Item = String> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = BTreeSet::new();
+    for end in PROGRAMME_ENDS {
+        let end_chars = end.chars().count();
+        for (at, _) in text.match_indices(end) {
+            let i = chars.partition_point(|&(b, _)| b < at);
+            let mut lead = 0;
+            while lead < MAX_NAME_LEAD && i > lead {
+                let c = chars[i - lead - 1].1;
+                let verb = i > lead + 1 && {
+                    let two = &text[chars[i - lead - 2].0..chars[i - lead - 1].0 + c.len_utf8()];
+                    VERBS.contains(&two)
+                };
+                if !is_han(c) || PARTICLES.contains(c) || verb {
+                    break;
+                }
+                lead += 1;
+                if lead >= 2 && lead + end_chars >= MIN_NAME_CHARS {
+                    out.insert(text[chars[i - lead].0..at + end.len()].to_owned());
+                }
+            }
+        }
+    }
+    out.into_iter().chain(quoted(text))
+}
+
+/// The pairs of adjacent Chinese characters of a text.
+pub(super) fn pairs(text: &str) -> impl Iterator<Item = [char; 2]> + '_ {
+    let mut prev = None;
+    text.chars().filter_map(move |c| {
+        let pair = match (prev, is_han(c)) {
+            (Some(p), true) => Some([p, c]),
+            _ => None,
+        };
+        prev = is_han(c).then_some(c);
+        pair
+    })
+}
+
+pub(super) fn pair_of(text: &str) -> [char; 2] {
+    let mut cs = text.chars();
+    [cs.next().unwrap_or(' '), cs.next().unwrap_or(' ')]
+}
+
+/// The amounts of money in 元 a reply names: (key, as it reads).
+pub(super) fn reply_amounts(reply: &Reply) -> impl Iterator<Item = (u64, String)> + '_ {
+    reply
+        .figures
+        .iter()
+        .filter(|f| f.kind == FigureKind::Money && f.unit.as_deref() == Some("元") && f.value > 0.0)
+        .map(|f| (f.value.to_bits(), figure_text(f)))
+}
