@@ -7,9 +7,6 @@ use dafu_bundle::search_fields;
 
 mod synthetic;
 use synthetic::{replies, synth};
-use std::fs;
-use std::path::Path;
-use std::process::Command;
 
 /// xorshift64*: queries drawn the same way on every run.
 struct Rng(u64);
