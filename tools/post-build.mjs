@@ -37,6 +37,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import { PRECACHE_CORPUS_MAX, serviceWorkerBuild, serviceWorkerScript } from './sw-build.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const STAGE = process.env.TRUNK_STAGING_DIR;
@@ -401,9 +402,6 @@ function writeOfflinePage(html, { glue, bytes }, name, corpus) {
   console.log(`post-build: ${name} ${kb(Buffer.byteLength(page))} (wasm ${kb(bytes.length)})`);
 }
 
-/** The service worker keeps the corpus files from the start up to this total. */
-export const PRECACHE_CORPUS_MAX = 50 << 20;
-
 /**
  * What the app's own page loads, relative to the site: index.html, every
  * local file its <script> and <link> elements name, the app's glue and
@@ -435,27 +433,6 @@ function shellFiles(html, loader) {
   }
   return [...files];
 }
-
-/**
- * What sw.js keeps for the site in `dir` whose page loads the files `shell`:
- * { version, precache, corpusOnUse }. The version is a hash of the worker's
- * code and of every file it knows (corpus files too when they are kept as
- * used), so any change of the build is a new worker with a new cache.
- */
-export function serviceWorkerBuild(dir, shell, { code = serviceWorkerCode(), budget = PRECACHE_CORPUS_MAX } = {}) {
-  const corpus = readdirSync(join(dir, 'corpus')).filter((f) => f.endsWith('.js')).sort().map((f) => `corpus/${f}`);
-  const corpusBytes = corpus.reduce((n, f) => n + statSync(join(dir, f)).size, 0);
-  const corpusOnUse = corpusBytes > budget;
-  const hash = createHash('sha256').update(code);
-  for (const f of [...shell, ...corpus].sort()) hash.update(`${f}\0`).update(readFileSync(join(dir, f))).update('\0');
-  return { version: hash.digest('hex').slice(0, 16), precache: corpusOnUse ? shell : [...shell, ...corpus], corpusOnUse, corpusBytes };
-}
-
-export const serviceWorkerCode = () => readFileSync(join(ROOT, 'tools', 'service-worker.js'), 'utf8');
-
-/** The text of sw.js for a build of serviceWorkerBuild. */
-export const serviceWorkerScript = ({ version, precache, corpusOnUse }, code = serviceWorkerCode()) =>
-  `const BUILD = ${JSON.stringify({ version, precache, corpusOnUse })};\n${code}`;
 
 /** Step 5: sw.js, for the files index.html loads. */
 function writeServiceWorker(html, loader) {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { DIST, ROOT } from './harness.mjs';
-import { serviceWorkerBuild, serviceWorkerScript } from '../../tools/post-build.mjs';
+import { serviceWorkerBuild, serviceWorkerScript } from '../../tools/sw-build.mjs';
 
 const HOOK = join(ROOT, 'tools', 'post-build.mjs');
 
