@@ -120,9 +120,9 @@ export async function openReply(browser, url, rows = [2, 9, 17]) {
 
 /**
  * 回头看: in the reader of a reply with commitments (its chunk loaded), a
- * click on a commitment's follow-ups, to the list of later replies (or the
- * note that there is none). Replies from the end of the list, the oldest:
- * most later replies follow them up.
+ * click on a commitment's follow-ups, to the list of later replies. The
+ * replies of the earliest year listed, whose commitments later replies
+ * follow up; the first commitment of each that has follow-ups.
  */
 export async function followUps(browser, url, picks = 6) {
   const { context, page } = await newPage(browser);
@@ -130,18 +130,26 @@ export async function followUps(browser, url, picks = 6) {
   let listed = 0;
   await page.goto(url);
   await page.waitForSelector('[data-reply]', { timeout: 120_000 });
-  const ids = await page.evaluate(() => [...document.querySelectorAll('[data-reply]')].map((e) => e.dataset.reply));
-  for (const id of ids.slice(-picks * 3)) {
+  const listedIds = () => page.evaluate(() => [...document.querySelectorAll('[data-reply]')].map((e) => e.dataset.reply));
+  const newest = await listedIds();
+  // The earliest year of the corpus, from the year facet.
+  const year = await page.evaluate(() =>
+    Math.min(...[...document.querySelectorAll('[data-facet="year"] [data-value]')].map((b) => Number(b.dataset.value)).filter(Boolean)));
+  await page.goto(`${url}#/replies?year=${year}`);
+  await page.waitForSelector('[data-reply]', { timeout: 60_000 });
+  // Then the start page's, should the earliest year's have no follow-ups.
+  const ids = [...new Set([...(await listedIds()), ...newest.reverse()])];
+  for (const id of ids) {
     if (times.length >= picks) break;
     await page.goto(`${url}#/replies/${encodeURIComponent(id)}`);
     await page.waitForSelector(`.reader[data-open="${id}"] .reply-body .block`, { timeout: 60_000 });
-    if (!(await page.$('[data-followups]'))) continue;
+    if (!(await page.$('[data-followups]:not([data-followups="0"])'))) continue;
     await page.waitForTimeout(200);
     const r = await page.evaluate(() => new Promise((done) => {
-      const details = document.querySelector('[data-followups]:not([data-followups="0"])') ?? document.querySelector('[data-followups]');
+      const details = document.querySelector('[data-followups]:not([data-followups="0"])');
       const t0 = performance.now();
       const check = () => {
-        if (details.querySelector('[data-followup], p.muted')) {
+        if (details.querySelector('[data-followup]')) {
           obs.disconnect();
           done({ ms: performance.now() - t0, n: details.querySelectorAll('[data-followup]').length });
         }

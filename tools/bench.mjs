@@ -74,7 +74,7 @@ const opt = (name, dflt) => {
 const SIZES = opt('--sizes', '5,2000,20000').split(',').map(Number);
 const RUNS = Number(opt('--runs', '5'));
 const BUILD = !args.includes('--no-build');
-const STEPS = ['sizes', 'lighthouse'];
+const STEPS = ['sizes', 'lighthouse', 'followups'];
 const ONLY = opt('--only', null);
 if (ONLY && !STEPS.includes(ONLY)) throw new Error(`--only takes one of: ${STEPS.join(', ')}`);
 const LIGHTHOUSE_RUNS = Number(opt('--lighthouse-runs', '3'));
@@ -423,8 +423,9 @@ function machine() {
 async function main() {
   mkdirSync(BENCH, { recursive: true });
   let md = '';
-  if (ONLY !== 'lighthouse') md += await sizesStep();
-  if (ONLY !== 'sizes') md += await lighthouseStep(md !== '');
+  if (ONLY === 'followups') md += await followUpsStep();
+  if (!ONLY || ONLY === 'sizes') md += await sizesStep();
+  if (!ONLY || ONLY === 'lighthouse') md += await lighthouseStep(md !== '');
   writeFileSync(OUT, md);
   process.stdout.write(md);
 }
@@ -442,6 +443,29 @@ async function lighthouseStep(section) {
   const table = lighthouseTable(res);
   writeFileSync(join(BENCH, 'lighthouse.md'), table);
   return section ? `\n### Lighthouse, every view (5 replies, the real corpus)\n\n${table}` : table;
+}
+
+// The follow-ups row again, on the builds and results of the last sizes
+// step (after a change of that measurement alone).
+async function followUpsStep() {
+  const file = join(BENCH, 'results.json');
+  const results = JSON.parse(readFileSync(file, 'utf8'));
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    for (const n of SIZES.filter((n) => results.sizes[n])) {
+      log(`${n}: follow-ups`);
+      const app = await serve(join(BENCH, `dist-${n}`));
+      try {
+        results.sizes[n].followUps = await followUps(browser, app.url);
+      } finally {
+        app.server.close();
+      }
+      writeFileSync(file, JSON.stringify(results, null, 2));
+    }
+  } finally {
+    await browser.close();
+  }
+  return report(results);
 }
 
 async function sizesStep() {
