@@ -3,11 +3,11 @@
 // one is accepted as evidence and the tracker keeps it through a reload, an
 // export and an import in a fresh browser; every status change is kept with
 // its date and shown as a timeline; an imported later reply joins the
-// follow-ups; all of it in English too.
+// follow-ups; all of it in English too, and from file://.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appTest, expect, getBrowser, ROOT } from './harness.mjs';
+import { appTest, expect, getBrowser, offlineFolderTest, offlineTest, ROOT } from './harness.mjs';
 
 const FIX = join(ROOT, 'tests', 'e2e', 'fixtures');
 // 沪科建复〔2025〕38号 promises the services of 上海技术交易所; 58号 (July) and
@@ -147,3 +147,16 @@ appTest('follow-ups, evidence and the timeline read in English', async ({ page, 
   await item(page).locator('[data-change="kept"]').waitFor();
   expect.match(await item(page).locator('[data-timeline]').textContent(), /Kept/);
 });
+
+// From a USB stick: the single file and the folder both carry the follow-ups
+// in their chunks, and accepting one is kept.
+for (const [name, test] of [['dafu-offline.html', offlineTest], ['offline.html with corpus/', offlineFolderTest]]) {
+  test(`follow-ups and evidence work from file:// (${name})`, async ({ page, open }) => {
+    await openFollowUps(page, open);
+    expect.equal(await item(page).locator('[data-followups]').getAttribute('data-followups'), '2');
+    await item(page).locator(`[data-accept-evidence="${LATER[0]}"]`).click();
+    await item(page).locator(`[data-evidence="${LATER[0]}"]`).waitFor();
+    await page.reload();
+    await item(page).locator(`[data-evidence="${LATER[0]}"]`).waitFor();
+  });
+}
