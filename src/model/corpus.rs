@@ -9,7 +9,7 @@
 
 use dafu_bundle::followups::{Leads, Probe};
 #[cfg(test)]
-use dafu_bundle::followups::{date_key, Dated};
+use dafu_bundle::followups::Dated;
 use dafu_bundle::split::{ListIndex, Listed, Money};
 #[cfg(test)]
 use dafu_bundle::{Bundle, BundledReply};
@@ -169,12 +169,7 @@ impl Corpus {
     #[cfg(test)]
     pub fn new(bundle: Bundle) -> Corpus {
         let leads = {
-            let dated: Vec<Dated> = (bundle.replies.iter())
-                .map(|r| Dated {
-                    reply: &r.reply,
-                    date: date_key(&r.reply.meta),
-                })
-                .collect();
+            let dated: Vec<Dated> = bundle.replies.iter().map(|r| Dated::of(&r.reply)).collect();
             dafu_bundle::followups::find_all(&dated)
         };
         let replies = (bundle.replies.into_iter())

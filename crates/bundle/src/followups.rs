@@ -3,8 +3,8 @@
 //!
 //! A later reply follows a commitment up when it names
 //! - the same programme (a name ending in 计划, 基金, 平台 … of five or more
-//!   characters, see [`crate::xrefs::programmes`]) or a term the commitment
-//!   quotes “…”;
+//!   characters, read as [`crate::xrefs::programme_names`] reads them, up to
+//!   a particle or a verb) or a term the commitment quotes “…”;
 //! - the same amount of money (超5亿元 and 5亿元 alike), unless many
 //!   replies name it;
 //! - or at least [`MIN_WORDS`] of the commitment's rare character pairs
@@ -119,6 +119,15 @@ pub struct Dated<'a> {
     pub date: u32,
 }
 
+impl<'a> Dated<'a> {
+    pub fn of(reply: &'a Reply) -> Dated<'a> {
+        Dated {
+            reply,
+            date: date_key(&reply.meta),
+        }
+    }
+}
+
 /// The date of a reply as [`Dated`] compares it.
 pub fn date_key(m: &Meta) -> u32 {
     match (m.date, m.doc_year) {
@@ -128,10 +137,10 @@ pub fn date_key(m: &Meta) -> u32 {
     }
 }
 
-/// What one reply offers to the commitments of earlier ones.
+/// What one reply offers to the commitments of earlier ones (its text
+/// aside, which [`Signature::follow`] takes with it).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Probe {
-    texts: Vec<String>,
     names: HashSet<String>,
     amounts: HashSet<u64>,
     pairs: HashSet<[char; 2]>,
@@ -146,7 +155,6 @@ impl Probe {
         for block in &reply.blocks {
             probe.names.extend(names(&block.text));
             probe.pairs.extend(pairs(&block.text));
-            probe.texts.push(block.text.clone());
         }
         probe
     }
@@ -161,11 +169,12 @@ impl Probe {
 }
 
 impl Signature {
-    /// Whether `reply` follows this commitment (whose text is `text`) up,
-    /// and with what: the follow-up numbered `index`.
-    pub fn follow(&self, text: &str, index: u32, probe: &Probe) -> Option<FollowUp> {
+    /// Whether `later` (whose [`Probe`] is `probe`) follows this
+    /// commitment (whose text is `text`) up, and with what: the follow-up
+    /// numbered `index`.
+    pub fn follow(&self, text: &str, index: u32, probe: &Probe, later: &Reply) -> Option<FollowUp> {
         let shared: Vec<&Term> = self.terms.iter().filter(|t| probe.has(t)).collect();
-        judge(text, index, &shared, |s| probe.texts.iter().any(|t| t.contains(s)))
+        judge(text, index, &shared, later)
     }
 }
 
@@ -338,8 +347,7 @@ fn leads(c: &Commitment, r: u32, replies: &[Dated], terms: Vec<(Term, &[u32])>) 
         .into_iter()
         .filter_map(|(i, ts)| {
             let shared: Vec<&Term> = ts.iter().map(|&t| &signature.terms[t]).collect();
-            let blocks = &replies[i as usize].reply.blocks;
-            judge(&c.text, i, &shared, |s| blocks.iter().any(|b| b.text.contains(s)))
+            judge(&c.text, i, &shared, replies[i as usize].reply)
         })
         .collect();
     rank(&mut found, |i| replies[i as usize].date);
@@ -362,15 +370,9 @@ pub fn rank(found: &mut Vec<FollowUp>, date: impl Fn(u32) -> u32) {
     found.truncate(MAX_FOLLOW_UPS);
 }
 
-/// Whether the terms a later reply shares with a commitment (whose text is
-/// `text`) make it a follow-up; if so, the follow-up. `occurs` tells
-/// whether the later reply's text holds a string.
-fn judge(
-    text: &str,
-    reply: u32,
-    shared: &[&Term],
-    occurs: impl Fn(&str) -> bool,
-) -> Option<FollowUp> {
+/// Whether the terms `later` shares with a commitment (whose text is
+/// `text`) make it a follow-up; if so, the follow-up numbered `reply`.
+fn judge(text: &str, reply: u32, shared: &[&Term], later: &Reply) -> Option<FollowUp> {
     let of = |why: Why| shared.iter().filter(move |t| t.why == why);
     // A name inside a longer shared one says nothing more (产业基金 in
     // 未来产业基金).
@@ -387,6 +389,7 @@ fn judge(
         .collect();
     // Every pair of a run may be in the other reply apart: only runs it
     // has as they stand are shown and counted.
+    let occurs = |run: &str| later.blocks.iter().any(|b| b.text.contains(run));
     let runs: Vec<String> = runs(text, &weights).into_iter().filter(|r| occurs(r)).collect();
     let in_runs: HashSet<[char; 2]> = runs.iter().flat_map(|r| pairs(r)).collect();
     let strong = in_runs.len() >= MIN_WORDS;

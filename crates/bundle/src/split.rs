@@ -99,12 +99,7 @@ pub fn xrefs(bundle: &Bundle, fingerprint: u64) -> Xrefs {
 pub fn split_with(bundle: &Bundle, chunk_bytes: usize) -> (ListIndex, Vec<Chunk>) {
     let fingerprint = fingerprint(&bundle.encode());
     let mut order: Vec<usize> = (0..bundle.replies.len()).collect();
-    let date = |i: usize| {
-        let m = &bundle.replies[i].reply.meta;
-        m.date
-            .map(|d| (d.year, d.month, d.day))
-            .unwrap_or((m.doc_year.unwrap_or(0), 0, 0))
-    };
+    let date = |i: usize| date_key(&bundle.replies[i].reply.meta);
     order.sort_by(|&a, &b| date(b).cmp(&date(a)).then(a.cmp(&b)));
     let mut chunk_of = vec![0u32; bundle.replies.len()];
     let (mut chunk, mut bytes, mut count) = (0u32, 0usize, 0usize);
@@ -127,12 +122,7 @@ pub fn split_with(bundle: &Bundle, chunk_bytes: usize) -> (ListIndex, Vec<Chunk>
             leads: Vec::new(),
         })
         .collect();
-    let dated: Vec<Dated> = (bundle.replies.iter())
-        .map(|r| Dated {
-            reply: &r.reply,
-            date: date_key(&r.reply.meta),
-        })
-        .collect();
+    let dated: Vec<Dated> = bundle.replies.iter().map(|r| Dated::of(&r.reply)).collect();
     let mut leads = find_all(&dated).into_iter();
     let replies = bundle
         .replies

@@ -18,7 +18,7 @@ use dafu_parser::{Figure, FigureKind, Reply};
 use serde::{Deserialize, Serialize};
 
 /// Words that end a programme's name.
-pub(crate) const PROGRAMME_ENDS: &[&str] = &[
+const PROGRAMME_ENDS: &[&str] = &[
     "孵化器",
     "计划",
     "工程",
@@ -42,7 +42,7 @@ pub(crate) const PROGRAMME_ENDS: &[&str] = &[
 /// Characters a name does not start with: verbs and particles before it.
 const NOT_FIRST: &str = "的和与及等在为对将把被从向以于建设推动加快支持开展实施推进打造依托通过围绕深化家个批首各类级型并也还已由是";
 /// How many characters before the ending word a name may have.
-pub(crate) const MAX_LEAD: usize = 8;
+const MAX_LEAD: usize = 8;
 const MIN_LEAD: usize = 2;
 
 /// What a term is.
@@ -164,20 +164,36 @@ pub fn candidates(text: &str) -> BTreeSet<String> {
 
 /// The programme names of [`candidates`]: every lead before a programme word.
 pub fn programmes(text: &str) -> BTreeSet<String> {
+    // A verb or particle ends the name on the left.
+    let stops = |chars: &[(usize, char)], k: usize| NOT_FIRST.contains(chars[k].1);
+    programme_names(text, MAX_LEAD, stops, |lead, _| lead >= MIN_LEAD)
+}
+
+/// The names before the programme words of a text: for each occurrence of
+/// a word of [`PROGRAMME_ENDS`], its leads of up to `max_lead` Chinese
+/// characters, read leftwards until a character that is not Chinese or
+/// where `stops(chars, k)` (`chars` being the text's `char_indices`); each
+/// lead that `keep(lead, word)` takes, with the word, is a name.
+pub(crate) fn programme_names(
+    text: &str,
+    max_lead: usize,
+    stops: impl Fn(&[(usize, char)], usize) -> bool,
+    keep: impl Fn(usize, &str) -> bool,
+) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     for end in PROGRAMME_ENDS {
         for (at, _) in text.match_indices(end) {
             let i = chars.partition_point(|&(b, _)| b < at);
             let mut lead = 0;
-            while lead < MAX_LEAD && i > lead && is_han(chars[i - lead - 1].1) {
-                lead += 1;
-                // A verb or particle ends the name on the left.
-                if NOT_FIRST.contains(chars[i - lead].1) {
+            while lead < max_lead && i > lead {
+                let k = i - lead - 1;
+                if !is_han(chars[k].1) || stops(&chars, k) {
                     break;
                 }
-                if lead >= MIN_LEAD {
-                    out.insert(format!("{}{end}", &text[chars[i - lead].0..at]));
+                lead += 1;
+                if keep(lead, end) {
+                    out.insert(text[chars[k].0..at + end.len()].to_owned());
                 }
             }
         }

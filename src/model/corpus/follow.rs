@@ -101,10 +101,7 @@ impl Corpus {
             let all = self.import_leads.get_or_init(|| {
                 let dated: Vec<Dated> = (self.entries.iter())
                     .filter_map(|e| e.body())
-                    .map(|b| Dated {
-                        reply: &b.reply,
-                        date: date_key(&b.reply.meta),
-                    })
+                    .map(|b| Dated::of(&b.reply))
                     .collect();
                 find_all(&dated)
             });
@@ -115,17 +112,16 @@ impl Corpus {
             };
             let own = date_key(&entry.meta);
             let mut found = leads.found.clone();
-            // Imported replies come after the bundled ones.
-            let imported = (self.entries.iter().enumerate().rev()).take_while(|(_, e)| e.imported);
+            // Imported replies come after the bundled ones; later ones count.
+            let imported = (self.entries.iter().enumerate().rev())
+                .take_while(|(_, e)| e.imported)
+                .filter(|(_, e)| own > 0 && date_key(&e.meta) > own);
             for (i, other) in imported {
                 let Some(b) = other.body() else {
                     continue;
                 };
-                if own == 0 || date_key(&other.meta) <= own {
-                    continue;
-                }
                 let probe = other.probe.get_or_init(|| Probe::of(&b.reply));
-                found.extend(leads.signature.follow(&c.text, i as u32, probe));
+                found.extend(leads.signature.follow(&c.text, i as u32, probe, &b.reply));
             }
             found
         };

@@ -1,11 +1,11 @@
 //! The terms of a text that follow-ups compare: programme names, pairs of
 //! characters and runs of them, amounts of money.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use dafu_parser::{FigureKind, Reply};
 
-use crate::xrefs::{figure_text, is_han, quoted, PROGRAMME_ENDS};
+use crate::xrefs::{figure_text, is_han, programme_names, quoted};
 
 /// Characters a programme name needs (quoted terms excepted): shorter ones
 /// (科技平台) name a kind of thing, not one programme.
@@ -49,37 +49,21 @@ pub(super) fn runs(text: &str, shared: &HashMap<[char; 2], u32>) -> Vec<String> 
     out
 }
 
-
 /// The programme names and quoted terms of a text. A name is read leftwards
 /// from its programme word up to a particle (的, 和 …), a verb (落实, 提升 …),
 /// a character that is not Chinese or [`MAX_NAME_LEAD`] characters; each of
 /// its tails of five or more characters is offered too, so that
 /// 高质量概念验证平台 and 概念验证平台 share the latter.
 pub(super) fn names(text: &str) -> impl Iterator<Item = String> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut out = BTreeSet::new();
-    for end in PROGRAMME_ENDS {
-        let end_chars = end.chars().count();
-        for (at, _) in text.match_indices(end) {
-            let i = chars.partition_point(|&(b, _)| b < at);
-            let mut lead = 0;
-            while lead < MAX_NAME_LEAD && i > lead {
-                let c = chars[i - lead - 1].1;
-                let verb = i > lead + 1 && {
-                    let two = &text[chars[i - lead - 2].0..chars[i - lead - 1].0 + c.len_utf8()];
-                    VERBS.contains(&two)
-                };
-                if !is_han(c) || PARTICLES.contains(c) || verb {
-                    break;
-                }
-                lead += 1;
-                if lead >= 2 && lead + end_chars >= MIN_NAME_CHARS {
-                    out.insert(text[chars[i - lead].0..at + end.len()].to_owned());
-                }
-            }
-        }
-    }
-    out.into_iter().chain(quoted(text))
+    let stops = |chars: &[(usize, char)], k: usize| {
+        let c = chars[k].1;
+        let verb = k >= 1 && VERBS.contains(&&text[chars[k - 1].0..chars[k].0 + c.len_utf8()]);
+        PARTICLES.contains(c) || verb
+    };
+    let keep = |lead: usize, word: &str| lead >= 2 && lead + word.chars().count() >= MIN_NAME_CHARS;
+    programme_names(text, MAX_NAME_LEAD, stops, keep)
+        .into_iter()
+        .chain(quoted(text))
 }
 
 /// The pairs of adjacent Chinese characters of a text.

@@ -15,10 +15,7 @@ fn bundled() -> Vec<Reply> {
 }
 
 fn leads_of(replies: &[Reply]) -> Vec<Vec<Leads>> {
-    let dated: Vec<Dated> = replies
-        .iter()
-        .map(|reply| Dated { reply, date: date_key(&reply.meta) })
-        .collect();
+    let dated: Vec<Dated> = replies.iter().map(Dated::of).collect();
     find_all(&dated)
 }
 
@@ -97,11 +94,11 @@ fn a_later_reply_is_matched_against_a_stored_signature() {
     let l = all[3].iter().find(|l| l.commitment == "c-d0968d50c738").unwrap();
     let text = &replies[3].commitments.iter().find(|c| c.id == l.commitment).unwrap().text;
     let probe = Probe::of(&replies[0]);
-    let f = l.signature.follow(text, 7, &probe).expect("58号 follows 38号 up");
+    let f = l.signature.follow(text, 7, &probe, &replies[0]).expect("58号 follows 38号 up");
     assert_eq!(f.reply, 7);
     assert_eq!(f, FollowUp { reply: 7, ..l.found[0].clone() });
     let other = dafu_parser::parse("市科委持续推进人工智能赋能教育，支持中小学开展科普活动。".as_bytes());
-    assert!(l.signature.follow(text, 1, &Probe::of(&other)).is_none());
+    assert!(l.signature.follow(text, 1, &Probe::of(&other), &other).is_none());
 }
 
 proptest::proptest! {
