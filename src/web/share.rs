@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::model::share::{self, Packing, ShareError, MAX_PAYLOAD_BYTES};
+use crate::model::share::{self, Packing, ShareError};
 
 // web-sys has these only behind its unstable-API flag, which would apply
 // to the whole build: the two constructors are all that is needed.
@@ -44,23 +44,19 @@ pub async fn pack(payload: &[u8]) -> String {
     share::pack(Packing::Plain, payload)
 }
 
-/// The payload of a link's data, unpacked and checked against the limits.
+/// The payload of a link's data, unpacked; `share::read` checks its size.
 pub async fn unpack(data: &str) -> Result<Vec<u8>, ShareError> {
     let (packing, bytes) = share::unpack(data)?;
-    let payload = match packing {
-        Packing::Plain => bytes,
+    match packing {
+        Packing::Plain => Ok(bytes),
         Packing::Deflate => {
             let stream = DecompressionStream::new(FORMAT).map_err(|_| ShareError::Unsupported)?;
             // A cut or altered stream fails to inflate.
             through(&bytes, &stream)
                 .await
-                .map_err(|_| ShareError::Damaged)?
+                .map_err(|_| ShareError::Damaged)
         }
-    };
-    if payload.len() > MAX_PAYLOAD_BYTES {
-        return Err(ShareError::TooBig);
     }
-    Ok(payload)
 }
 
 /// Puts `text` on the clipboard; `false` where the browser has no

@@ -30,13 +30,12 @@ impl Corpus {
         }
         for ((&i, reply), leads) in members.iter().zip(chunk.replies).zip(chunk.leads) {
             let entry = &self.entries[i];
-            if dafu_bundle::split::list_meta(&reply.meta) != entry.meta {
+            if dafu_bundle::split::list_meta(&reply.meta) != entry.meta
+                || leads.len() != reply.commitments.len()
+            {
                 return Err(format!("chunk {} does not match the list", chunk.id));
             }
             // Delivered twice: the first stays.
-            if leads.len() != reply.commitments.len() {
-                return Err(format!("chunk {} does not match the list", chunk.id));
-            }
             let _ = entry.body.set(Rc::new(Body::new(reply, leads)));
         }
         Ok(())
