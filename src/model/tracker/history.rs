@@ -45,7 +45,8 @@ pub fn absorb(
     their_history: &[Change],
     their_evidence: &[Evidence],
 ) -> bool {
-    let before = (history.len(), evidence.len());
+    // A change both hold may come with an earlier time: a change too.
+    let (before, evidence_before) = (history.clone(), evidence.len());
     history.extend(their_history.iter().cloned());
     tidy(history);
     for e in their_evidence {
@@ -54,7 +55,7 @@ pub fn absorb(
         }
     }
     evidence.truncate(MAX_EVIDENCE);
-    before != (history.len(), evidence.len())
+    *history != before || evidence.len() != evidence_before
 }
 
 /// Orders the changes by date and time, keeps one of each status on one

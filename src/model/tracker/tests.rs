@@ -600,3 +600,22 @@ fn malformed_history_or_evidence_sets_the_entry_aside() {
     assert_eq!((value.len(), skipped), (1, 3));
     assert_eq!(value.entry("ok").unwrap().evidence[0].terms, ["t"]);
 }
+
+#[test]
+fn an_import_that_only_dates_a_change_earlier_is_counted_as_extending() {
+    let mut t = Tracker::default();
+    set(&mut t, "a", Status::Kept, "2025-05-05");
+    // The same change, the file knowing it from an hour earlier.
+    let file = r#"{"format":"dafu.tracker","version":3,"entries":{
+        "a":{"status":"kept","date":"2025-05-05","modified":"2025-05-05T09:00:00.000Z",
+             "history":[{"status":"kept","date":"2025-05-05","at":"2025-05-05T08:00:00.000Z"}]}
+    }}"#;
+    let Some(Notice::Imported(report)) = import(&mut t, file) else {
+        panic!()
+    };
+    assert_eq!((report.kept, report.extended), (1, 1));
+    assert_eq!(
+        t.entry("a").unwrap().history[0].at.as_deref(),
+        Some("2025-05-05T08:00:00.000Z")
+    );
+}
