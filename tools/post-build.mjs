@@ -67,6 +67,7 @@ const fail = (msg) => {
 };
 const sha = (alg, data) => createHash(alg).update(data).digest();
 const fileHash = (data) => sha('sha256', data).toString('hex').slice(0, 16);
+const kb = (n) => `${Math.round(n / 1024)} KiB`;
 const cspHash = (text) => `'sha256-${sha('sha256', text).toString('base64')}'`;
 
 /** Attributes of one start tag, e.g. `<link rel=stylesheet href="./a.css">`. */
@@ -290,7 +291,6 @@ function precompress() {
     raw += data.length;
     br += Math.min(brotli.length, data.length);
   }
-  const kb = (n) => `${Math.round(n / 1024)} KiB`;
   console.log(`post-build: precompressed ${kb(raw)} to ${kb(br)} (brotli)`);
 }
 
@@ -398,7 +398,6 @@ function writeOfflinePage(html, { glue, bytes }, name, corpus) {
   if (/<script\b[^>]*\btype\s*=\s*["']?module/i.test(page)) fail('a module script is left in the offline file');
 
   writeFileSync(join(STAGE, name), page);
-  const kb = (n) => `${Math.round(n / 1024)} KiB`;
   console.log(`post-build: ${name} ${kb(Buffer.byteLength(page))} (wasm ${kb(bytes.length)})`);
 }
 
@@ -438,7 +437,6 @@ function shellFiles(html, loader) {
 function writeServiceWorker(html, loader) {
   const build = serviceWorkerBuild(STAGE, shellFiles(html, loader));
   writeFileSync(join(STAGE, 'sw.js'), serviceWorkerScript(build));
-  const kb = (n) => `${Math.round(n / 1024)} KiB`;
   console.log(
     `post-build: sw.js version ${build.version}, ${build.precache.length} files to keep offline` +
       (build.corpusOnUse ? ` (the corpus files, ${kb(build.corpusBytes)}, pass ${PRECACHE_CORPUS_MAX >> 20} MiB: kept as they are used)` : ''),
