@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 
 mod terms;
 
-use terms::{names, pair_of, pairs, reply_amounts, runs};
+use terms::{item_amounts, names, pair_of, pairs, reply_amounts, runs};
 
 /// Follow-ups kept per commitment, best first.
 pub const MAX_FOLLOW_UPS: usize = 10;
@@ -199,11 +199,8 @@ pub fn find_all(replies: &[Dated]) -> Vec<Vec<Leads>> {
     let drafts: Vec<Vec<Draft>> = replies
         .iter()
         .map(|r| {
-            let amounts: Vec<(u64, String)> = reply_amounts(r.reply).collect();
-            r.reply
-                .commitments
-                .iter()
-                .map(|c| draft(c, &amounts, &pair_df, rare))
+            (r.reply.commitments.iter())
+                .map(|c| draft(r.reply, c, &pair_df, rare))
                 .collect()
         })
         .collect();
@@ -283,8 +280,8 @@ struct Draft {
 }
 
 fn draft(
+    reply: &Reply,
     c: &Commitment,
-    amounts: &[(u64, String)],
     pair_df: &HashMap<[char; 2], u32>,
     rare: usize,
 ) -> Draft {
@@ -301,10 +298,8 @@ fn draft(
     let mut seen = HashSet::new();
     Draft {
         names: names(&c.text).collect(),
-        amounts: amounts
-            .iter()
-            .filter(|(key, text)| c.text.contains(text.as_str()) && seen.insert(*key))
-            .cloned()
+        amounts: item_amounts(reply, c)
+            .filter(|(key, _)| seen.insert(*key))
             .collect(),
         pairs: rare_pairs.into_iter().map(|(_, p)| p).collect(),
     }

@@ -3,7 +3,9 @@
 
 use std::collections::HashMap;
 
-use dafu_parser::{FigureKind, Reply};
+use std::ops::Range;
+
+use dafu_parser::{Commitment, Figure, FigureKind, Reply};
 
 use crate::xrefs::{figure_text, is_han, programme_names, quoted};
 
@@ -86,9 +88,51 @@ pub(super) fn pair_of(text: &str) -> [char; 2] {
 
 /// The amounts of money in 元 a reply names: (key, as it reads).
 pub(super) fn reply_amounts(reply: &Reply) -> impl Iterator<Item = (u64, String)> + '_ {
-    reply
-        .figures
-        .iter()
-        .filter(|f| f.kind == FigureKind::Money && f.unit.as_deref() == Some("元") && f.value > 0.0)
+    money(reply).map(|f| (f.value.to_bits(), figure_text(f)))
+}
+
+/// The amounts a commitment names, in reading order: the figures inside
+/// the stretches of the reply its text was taken from.
+pub(super) fn item_amounts<'a>(
+    reply: &'a Reply,
+    c: &Commitment,
+) -> impl Iterator<Item = (u64, String)> + 'a {
+    let spans = item_spans(reply, c);
+    money(reply)
+        .filter(move |f| {
+            let (start, end) = (f.range.start as usize, f.range.end as usize);
+            (spans.iter()).any(|(b, r)| *b == f.block && r.start <= start && end <= r.end)
+        })
         .map(|f| (f.value.to_bits(), figure_text(f)))
+}
+
+fn money(reply: &Reply) -> impl Iterator<Item = &Figure> + '_ {
+    (reply.figures.iter())
+        .filter(|f| f.kind == FigureKind::Money && f.unit.as_deref() == Some("元") && f.value > 0.0)
+}
+
+/// Where a commitment's text stands in the reply: (block, byte range) per
+/// line of it (an item continued over several blocks is one line each),
+/// each line found in its block, the blocks taken in order. A line not
+/// found (which the parser does not write) is left out.
+fn item_spans(reply: &Reply, c: &Commitment) -> Vec<(u32, Range<usize>)> {
+    let blocks = &reply.blocks;
+    let mut out = Vec::new();
+    let mut b = c.block as usize;
+    let mut lines = c.text.split('\n');
+    // The first line lies in the commitment's range of its block.
+    if let (Some(line), Some(block)) = (lines.next(), blocks.get(b)) {
+        let range = c.range.start as usize..(c.range.end as usize).min(block.text.len());
+        if let Some(at) = block.text.get(range.clone()).and_then(|t| t.find(line)) {
+            out.push((b as u32, range.start + at..range.start + at + line.len()));
+        }
+    }
+    for line in lines {
+        let found = (b + 1..blocks.len()).find_map(|k| blocks[k].text.find(line).map(|at| (k, at)));
+        if let Some((k, at)) = found {
+            out.push((k as u32, at..at + line.len()));
+            b = k;
+        }
+    }
+    out
 }
