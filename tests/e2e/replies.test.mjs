@@ -91,6 +91,9 @@ appTest('opening each reply shows its figures and commitments', async ({ page, o
   for (const r of parsed) {
     await page.locator(`[data-reply="${r.doc_number}"] a`).click();
     await page.waitForSelector(`.reader[data-open="${r.doc_number}"]`);
+    // The reader shows the metadata at once and the text when its chunk
+    // arrives: the figures and commitments come with the text.
+    await page.waitForSelector(`.reader[data-open="${r.doc_number}"] .reply-body:not([aria-busy])`);
     expect.equal(await page.locator('.reader [data-figure]').count(), r.figures.length, `figures of ${r.doc_number}`);
     expect.equal(await page.locator('.reader [data-commitment]').count(), r.commitments.length, `commitments of ${r.doc_number}`);
     const ids = await page.locator('.reader [data-commitment]').evaluateAll((els) => els.map((e) => e.dataset.commitment));
